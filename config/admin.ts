@@ -1,0 +1,14 @@
+import type { Core } from '@strapi/strapi';
+import { prepareEnvironment } from '../src/config/env-setup';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
+  prepareEnvironment();
+  return {
+    auth: { secret: env('ADMIN_JWT_SECRET') },
+    apiToken: { salt: env('API_TOKEN_SALT') },
+    transfer: { token: { salt: env('TRANSFER_TOKEN_SALT') } },
+    secrets: { encryptionKey: env('ENCRYPTION_KEY') },
+    flags: { nps: false, promoteEE: false },
+    autoOpen: false,
+  };
+};

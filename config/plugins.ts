@@ -1,0 +1,42 @@
+import type { Core } from '@strapi/strapi';
+import { prepareEnvironment } from '../src/config/env-setup';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
+  prepareEnvironment();
+  // 'outbox' (development/tests: log + in-memory, nothing sent), 'nodemailer' (SMTP) or 'sendmail'.
+  const provider = env('EMAIL_PROVIDER', 'outbox');
+  return {
+    'users-permissions': {
+      config: {
+        jwtSecret: env('JWT_SECRET'),
+        register: { allowedFields: [] },
+      },
+    },
+    email: {
+      config: {
+        provider: provider === 'outbox' ? 'strapi-provider-email-outbox' : provider,
+        providerOptions:
+          provider === 'nodemailer'
+            ? {
+                host: env('SMTP_HOST', '127.0.0.1'),
+                port: env.int('SMTP_PORT', 587),
+                secure: env.bool('SMTP_SECURE', false),
+                auth: env('SMTP_USERNAME', '')
+                  ? { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD', '') }
+                  : undefined,
+              }
+            : { mode: env('EMAIL_OUTBOX_MODE', process.env.NODE_ENV === 'test' ? 'capture' : 'log') },
+        settings: {
+          defaultFrom: env('EMAIL_FROM', 'ppid@localhost'),
+          defaultReplyTo: env('EMAIL_REPLY_TO', env('EMAIL_FROM', 'ppid@localhost')),
+        },
+      },
+    },
+    upload: {
+      config: {
+        // Uploads larger than this are refused before they reach the content checks.
+        sizeLimit: env.int('PPID_UPLOAD_MAX_MB', 20) * 1024 * 1024,
+      },
+    },
+  };
+};

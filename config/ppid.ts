@@ -1,0 +1,75 @@
+import type { Core } from '@strapi/strapi';
+import type { PpidConfig } from '../src/config/ppid-config';
+
+/**
+ * Every number the SOPs set, in one place. Defaults come from the SOPs (seed 000 table A,
+ * seed 001 sections A–C, Kualifikasi Pelaksana 4); change them here or with the variables named.
+ * Validated at start-up (src/config/ppid-config.ts): a bad value stops Strapi with a clear message.
+ */
+export default ({ env }: Core.Config.Shared.ConfigParams): PpidConfig => ({
+  calendar: {
+    // Asia/Jakarta (WIB). Indonesia keeps no daylight saving, so a fixed offset is exact.
+    utcOffsetMinutes: env.int('PPID_UTC_OFFSET_MINUTES', 420),
+    officeHours: env('PPID_OFFICE_HOURS', 'mon-thu 07:30-16:00; fri 07:30-16:30'),
+  },
+  sla: {
+    // Share of a step's time after which its timer is "at risk" (SPEC §3.5).
+    atRiskShare: env.float('PPID_SLA_AT_RISK_SHARE', 0.8),
+    // Per workflow, per waiting state. Minutes run on office hours; workingDays are whole
+    // working days (the day of receipt not counted). calendar '24x7' ignores office hours.
+    durations: {
+      'nota-permintaan': {
+        penyusunan_konsep: { minutes: 60, calendar: 'business' }, // step 1: 60 menit
+        menunggu_paraf: { minutes: 10, calendar: 'business' }, // step 2: 10 menit
+        menunggu_tanda_tangan: { minutes: 10, calendar: 'business' }, // step 3: 10 menit
+        menunggu_distribusi: { minutes: 10, calendar: 'business' }, // step 4: 10 menit
+        menunggu_dip: { workingDays: 7, calendar: 'business' }, // step 5: 7 hari
+        menunggu_unggah: { workingDays: 2, calendar: 'business' }, // step 6: 2 hari
+        dikembalikan: { minutes: 60, calendar: 'business' }, // revision = redrafting
+      },
+      'dip-document': {
+        menunggu_persetujuan: { workingDays: 2, calendar: 'business' },
+        dikembalikan: { workingDays: 2, calendar: 'business' },
+      },
+      'konten-terjadwal': {
+        menunggu_persetujuan: { workingDays: 2, calendar: 'business' },
+        dikembalikan: { workingDays: 2, calendar: 'business' },
+      },
+      notulen: {
+        menunggu_tinjauan: { workingDays: 2, calendar: 'business' },
+        menunggu_penerimaan: { workingDays: 2, calendar: 'business' },
+      },
+      'laporan-evaluasi': {
+        menunggu_penerimaan: { workingDays: 5, calendar: 'business' },
+        dikembalikan: { workingDays: 5, calendar: 'business' },
+      },
+    },
+  },
+  // The person who drafted an item may not approve it.
+  separationOfDuties: env.bool('PPID_SEPARATION_OF_DUTIES', true),
+  recurring: {
+    contentPlanMonths: 3, // seed 001 A1: daftar konten minimal 1 x 3 bulan
+    uploadMonths: 1, // seed 001 A2: operator mengunggah tiap bulan
+    managementEvaluationMonths: 6, // seed 001 C1: evaluasi koordinator minimal 1 x 6 bulan
+    coordinatorEvaluationMonths: 1, // seed 001 C2: kepala dinas mengevaluasi koordinator tiap bulan
+    berkalaRefreshMonths: 6, // UU 14/2008: informasi berkala paling singkat 6 bulan sekali
+  },
+  password: {
+    minLength: env.int('PPID_PASSWORD_MIN_LENGTH', 12),
+    historySize: env.int('PPID_PASSWORD_HISTORY', 5),
+    maxAgeDays: env.int('PPID_PASSWORD_MAX_AGE_DAYS', 90), // 0 = never expires
+    warnDays: env.int('PPID_PASSWORD_WARN_DAYS', 14),
+  },
+  mfa: {
+    // Role codes that must use 2FA, or 'all' (the SOP: every actor).
+    requiredRoles: env.array('PPID_MFA_REQUIRED_ROLES', ['all']),
+    issuer: env('PPID_MFA_ISSUER', 'PPID'),
+    maxFailures: env.int('PPID_MFA_MAX_FAILURES', 5),
+    lockMinutes: env.int('PPID_MFA_LOCK_MINUTES', 15),
+    challengeMinutes: 5,
+    encryptionKey: env('PPID_MFA_KEY', ''),
+  },
+  upload: {
+    maxPdfMb: env.int('PPID_UPLOAD_MAX_MB', 20),
+  },
+});

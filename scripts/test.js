@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm test` (SQLite) and `npm test:postgres`: compile the server to dist/ (the in-process Strapi
+ * loads compiled config), then run jest. Test secrets are generated here, in memory, so tests
+ * never write .env. Extra arguments go to jest, e.g. `npm test -- tests/unit`.
+ */
+const { spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const postgres = args.includes('--postgres');
+const jestArgs = args.filter((a) => a !== '--postgres');
+
+const key = () => crypto.randomBytes(24).toString('base64');
+const env = {
+  ...process.env,
+  NODE_ENV: 'test',
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+  BROWSER: 'none',
+  APP_KEYS: process.env.APP_KEYS || [key(), key()].join(','),
+  API_TOKEN_SALT: process.env.API_TOKEN_SALT || key(),
+  ADMIN_JWT_SECRET: process.env.ADMIN_JWT_SECRET || key(),
+  TRANSFER_TOKEN_SALT: process.env.TRANSFER_TOKEN_SALT || key(),
+  JWT_SECRET: process.env.JWT_SECRET || key(),
+  ENCRYPTION_KEY: process.env.ENCRYPTION_KEY || key(),
+  PPID_MFA_KEY: process.env.PPID_MFA_KEY || crypto.randomBytes(32).toString('base64'),
+  CRON_ENABLED: 'false',
+  LOG_LEVEL: process.env.LOG_LEVEL || 'error',
+};
+if (postgres) {
+  env.DATABASE_CLIENT = 'postgres';
+  env.DATABASE_HOST = process.env.DATABASE_HOST || '127.0.0.1';
+  env.DATABASE_PORT = process.env.DATABASE_PORT || '5432';
+  env.DATABASE_USERNAME = process.env.DATABASE_USERNAME || 'postgres';
+} else {
+  env.DATABASE_CLIENT = 'sqlite';
+}
+
+function run(cmd, cmdArgs) {
+  const result = spawnSync(cmd, cmdArgs, { cwd: root, env, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json']);
+run(process.execPath, [require.resolve('jest/bin/jest'), '--maxWorkers=2', ...jestArgs]);

@@ -1,0 +1,85 @@
+/** The typed shape of config/ppid.ts and its start-up validation. */
+export type CalendarKind = 'business' | '24x7';
+export interface SlaDuration {
+  minutes?: number;
+  workingDays?: number;
+  calendar: CalendarKind;
+}
+
+export interface PpidConfig {
+  calendar: { utcOffsetMinutes: number; officeHours: string };
+  sla: { atRiskShare: number; durations: Record<string, Record<string, SlaDuration>> };
+  separationOfDuties: boolean;
+  recurring: {
+    contentPlanMonths: number;
+    uploadMonths: number;
+    managementEvaluationMonths: number;
+    coordinatorEvaluationMonths: number;
+    berkalaRefreshMonths: number;
+  };
+  password: { minLength: number; historySize: number; maxAgeDays: number; warnDays: number };
+  mfa: {
+    requiredRoles: string[];
+    issuer: string;
+    maxFailures: number;
+    lockMinutes: number;
+    challengeMinutes: number;
+    encryptionKey: string;
+  };
+  upload: { maxPdfMb: number };
+}
+
+const positiveInt = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
+
+/** Every problem in the configuration, each naming the setting and what is wrong. */
+export function validatePpidConfig(cfg: PpidConfig): string[] {
+  const problems: string[] = [];
+  const need = (ok: boolean, msg: string) => {
+    if (!ok) problems.push(msg);
+  };
+
+  need(
+    Number.isInteger(cfg.calendar.utcOffsetMinutes) && Math.abs(cfg.calendar.utcOffsetMinutes) <= 14 * 60,
+    `ppid.calendar.utcOffsetMinutes must be whole minutes within ±840, got ${cfg.calendar.utcOffsetMinutes}`,
+  );
+  need(
+    typeof cfg.sla.atRiskShare === 'number' && cfg.sla.atRiskShare > 0 && cfg.sla.atRiskShare < 1,
+    `ppid.sla.atRiskShare (PPID_SLA_AT_RISK_SHARE) must be between 0 and 1 exclusive, got ${cfg.sla.atRiskShare}`,
+  );
+  for (const [workflow, states] of Object.entries(cfg.sla.durations)) {
+    for (const [state, d] of Object.entries(states)) {
+      const where = `ppid.sla.durations.${workflow}.${state}`;
+      const hasMinutes = d.minutes !== undefined;
+      const hasDays = d.workingDays !== undefined;
+      need(hasMinutes !== hasDays, `${where} needs exactly one of minutes or workingDays`);
+      if (hasMinutes) need(positiveInt(d.minutes), `${where}.minutes must be a positive whole number`);
+      if (hasDays) need(positiveInt(d.workingDays), `${where}.workingDays must be a positive whole number`);
+      need(d.calendar === 'business' || d.calendar === '24x7', `${where}.calendar must be "business" or "24x7"`);
+    }
+  }
+  for (const [key, value] of Object.entries(cfg.recurring)) {
+    need(positiveInt(value), `ppid.recurring.${key} must be a positive whole number of months`);
+  }
+  need(
+    positiveInt(cfg.password.minLength) && cfg.password.minLength >= 8 && cfg.password.minLength <= 64,
+    `ppid.password.minLength (PPID_PASSWORD_MIN_LENGTH) must be 8–64, got ${cfg.password.minLength}`,
+  );
+  need(
+    Number.isInteger(cfg.password.historySize) && cfg.password.historySize >= 0 && cfg.password.historySize <= 24,
+    `ppid.password.historySize (PPID_PASSWORD_HISTORY) must be 0–24, got ${cfg.password.historySize}`,
+  );
+  need(
+    Number.isInteger(cfg.password.maxAgeDays) && cfg.password.maxAgeDays >= 0,
+    `ppid.password.maxAgeDays (PPID_PASSWORD_MAX_AGE_DAYS) must be 0 (never) or more days, got ${cfg.password.maxAgeDays}`,
+  );
+  need(
+    Number.isInteger(cfg.password.warnDays) && cfg.password.warnDays >= 0,
+    `ppid.password.warnDays (PPID_PASSWORD_WARN_DAYS) must be 0 or more days, got ${cfg.password.warnDays}`,
+  );
+  need(positiveInt(cfg.mfa.maxFailures), `ppid.mfa.maxFailures (PPID_MFA_MAX_FAILURES) must be a positive whole number`);
+  need(positiveInt(cfg.mfa.lockMinutes), `ppid.mfa.lockMinutes (PPID_MFA_LOCK_MINUTES) must be a positive whole number`);
+  need(Boolean(cfg.mfa.encryptionKey), 'ppid.mfa.encryptionKey (PPID_MFA_KEY) must be set');
+  need(cfg.mfa.requiredRoles.length > 0, 'ppid.mfa.requiredRoles (PPID_MFA_REQUIRED_ROLES) must name roles or "all"');
+  need(positiveInt(cfg.upload.maxPdfMb), `ppid.upload.maxPdfMb (PPID_UPLOAD_MAX_MB) must be a positive whole number`);
+  return problems;
+}

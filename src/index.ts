@@ -1,0 +1,24 @@
+import type { Core } from '@strapi/strapi';
+import { validatePpidConfig, type PpidConfig } from './config/ppid-config';
+import { dipValidationMiddleware } from './content/dip-validation-middleware';
+import { ensureAdminRoles } from './bootstrap/admin-roles';
+import { ensureLocales } from './bootstrap/locales';
+import { ensurePublicPermissions } from './bootstrap/public-permissions';
+import { autoSeedIfEmpty } from './seed/auto-seed';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    const problems = validatePpidConfig(strapi.config.get('ppid') as PpidConfig);
+    if (problems.length > 0) {
+      throw new Error(`config/ppid.ts is invalid:\n - ${problems.join('\n - ')}`);
+    }
+    strapi.documents.use(dipValidationMiddleware(strapi));
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLocales(strapi);
+    await ensureAdminRoles(strapi);
+    await ensurePublicPermissions(strapi);
+    await autoSeedIfEmpty(strapi);
+  },
+};

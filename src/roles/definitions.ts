@@ -1,0 +1,129 @@
+/**
+ * The six SOP actors (SPEC §2) and the least Content Manager access each needs for its duties.
+ * Workflow steps (paraf, tanda tangan, persetujuan…) are NOT granted here: they go through the
+ * workflow API, which checks the role of each step. `statusAlur` is therefore never writable here.
+ */
+export type RoleCode =
+  | 'kepala-dinas'
+  | 'koordinator'
+  | 'kepala-bidang'
+  | 'sub-koordinator'
+  | 'operator'
+  | 'web-developer';
+
+export type CmAction = 'create' | 'read' | 'update' | 'delete' | 'publish';
+
+export interface ContentGrant {
+  uid: string;
+  actions: CmAction[];
+  /** fields writable on create/update; default: every field except the workflow state */
+  writableFields?: string[];
+}
+
+export interface RoleDefinition {
+  code: RoleCode;
+  name: string;
+  description: string;
+  content: ContentGrant[];
+  /** the media library: upload PDFs and images */
+  uploads: boolean;
+}
+
+const DIP = 'api::dip-document.dip-document';
+const NOTA = 'api::nota-permintaan.nota-permintaan';
+const KONTEN = 'api::konten-terjadwal.konten-terjadwal';
+const NOTULEN = 'api::notulen.notulen';
+const LAPORAN = 'api::laporan-evaluasi.laporan-evaluasi';
+const BIDANG = 'api::bidang.bidang';
+const LIBUR = 'api::hari-libur.hari-libur';
+
+const READ: CmAction[] = ['read'];
+const EDIT: CmAction[] = ['create', 'read', 'update'];
+
+export const SOP_ROLES: RoleDefinition[] = [
+  {
+    code: 'kepala-dinas',
+    name: 'Kepala Dinas',
+    description:
+      'Menandatangani nota permintaan DIP; menerima notulen dan laporan evaluasi; mengevaluasi Koordinator tiap bulan.',
+    content: [
+      { uid: NOTA, actions: READ },
+      { uid: NOTULEN, actions: READ },
+      { uid: LAPORAN, actions: EDIT },
+      { uid: DIP, actions: READ },
+      { uid: KONTEN, actions: READ },
+      { uid: BIDANG, actions: READ },
+      { uid: LIBUR, actions: READ },
+    ],
+    uploads: false,
+  },
+  {
+    code: 'koordinator',
+    name: 'Sekretaris / Koordinator',
+    description:
+      'Memaraf nota permintaan; menyetujui konten sebelum tayang; mengevaluasi pengelolaan website minimal 6 bulan sekali; menandatangani daftar konten triwulanan.',
+    content: [
+      { uid: NOTA, actions: READ },
+      { uid: NOTULEN, actions: READ },
+      { uid: LAPORAN, actions: EDIT },
+      { uid: DIP, actions: READ },
+      { uid: KONTEN, actions: READ },
+      { uid: BIDANG, actions: READ },
+      { uid: LIBUR, actions: READ },
+    ],
+    uploads: false,
+  },
+  {
+    code: 'kepala-bidang',
+    name: 'Kepala Bidang',
+    description: 'Menyediakan bahan DIP unit kerjanya atas permintaan.',
+    content: [
+      { uid: NOTA, actions: READ },
+      { uid: DIP, actions: EDIT },
+      { uid: BIDANG, actions: READ },
+    ],
+    uploads: true,
+  },
+  {
+    code: 'sub-koordinator',
+    name: 'Sub Koordinator',
+    description:
+      'Menyusun nota permintaan; menerima DIP dari unit; menetapkan daftar konten triwulanan; menyusun notulen dan menindaklanjutinya dengan Web Developer.',
+    content: [
+      { uid: NOTA, actions: EDIT },
+      { uid: NOTULEN, actions: EDIT },
+      { uid: KONTEN, actions: EDIT },
+      { uid: DIP, actions: ['read', 'update'] },
+      { uid: LAPORAN, actions: READ },
+      { uid: BIDANG, actions: EDIT },
+      { uid: LIBUR, actions: EDIT },
+    ],
+    uploads: true,
+  },
+  {
+    code: 'operator',
+    name: 'Operator',
+    description: 'Mengunggah dan menjadwalkan konten serta dokumen.',
+    content: [
+      // Publishing is granted, but refused by the workflow until the Koordinator approves.
+      { uid: DIP, actions: ['create', 'read', 'update', 'publish'] },
+      { uid: KONTEN, actions: EDIT },
+      { uid: NOTA, actions: READ },
+      { uid: BIDANG, actions: READ },
+      { uid: LIBUR, actions: EDIT },
+    ],
+    uploads: true,
+  },
+  {
+    code: 'web-developer',
+    name: 'Web Developer',
+    description: 'Menerima butir tindak lanjut, memperbaiki/mengembangkan website, dan melaporkan hasilnya.',
+    content: [{ uid: NOTULEN, actions: ['read', 'update'], writableFields: ['tindakLanjut'] }],
+    uploads: false,
+  },
+];
+
+export const ROLE_CODES: RoleCode[] = SOP_ROLES.map((r) => r.code);
+
+/** The attribute that holds a document's workflow state; only the workflow engine writes it. */
+export const WORKFLOW_STATE_FIELD = 'statusAlur';

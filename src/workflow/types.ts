@@ -1,0 +1,93 @@
+/**
+ * Declarative workflow vocabulary. A content type plugs into the workflow mechanism by
+ * exporting one `WorkflowDefinition`; everything else (engine, SLA clock) reads only these.
+ */
+
+export type CalendarKind = 'business' | '24x7';
+
+/** Exactly one of `minutes` / `workingDays` (checked by `validateDefinition`). */
+export interface SlaSpec {
+  minutes?: number;
+  workingDays?: number;
+  calendar: CalendarKind;
+}
+
+export interface StateDef {
+  label: string;
+  sla?: SlaSpec;
+  /** roles responsible while waiting here (notified on SLA) */
+  responsible?: string[];
+  final?: boolean;
+}
+
+export interface TransitionDef {
+  from: string | string[];
+  to: string;
+  roles: string[];
+  label: string;
+  noteRequired?: boolean;
+  /** true = the person who created/drafted the item may NOT take this transition (separation of duties) */
+  separateFromAuthor?: boolean;
+}
+
+export interface WorkflowDefinition {
+  uid: string;
+  /** singular name, e.g. 'nota-permintaan' */
+  name: string;
+  /** name of the state attribute, e.g. 'statusAlur' */
+  field: string;
+  initial: string;
+  states: Record<string, StateDef>;
+  transitions: TransitionDef[];
+  /** state that editing content returns to when in an approved state (e.g. dip-document) */
+  onEditFrom?: Record<string, string>;
+}
+
+export type ActorId = number | string;
+
+export interface Actor {
+  id: ActorId;
+  /** role codes like 'koordinator' */
+  roles: string[];
+  isSuperAdmin: boolean;
+}
+
+export type DecisionErrorCode =
+  | 'UNKNOWN_STATE'
+  | 'ILLEGAL_TRANSITION'
+  | 'FORBIDDEN_ROLE'
+  | 'NOTE_REQUIRED'
+  | 'SEPARATION_OF_DUTIES'
+  | 'FORCE_NOT_ALLOWED'
+  | 'FORCE_REASON_REQUIRED';
+
+export interface AllowedStep {
+  to: string;
+  label: string;
+  roles: string[];
+}
+
+export type Decision =
+  | { ok: true; from: string; to: string; transition: TransitionDef | null; forced: boolean }
+  | {
+      ok: false;
+      code: DecisionErrorCode;
+      /** Indonesian, for the editor: names the allowed next steps and the roles that own them */
+      message: string;
+      allowed: AllowedStep[];
+    };
+
+export interface DecideInput {
+  state: string;
+  to: string;
+  actor: Actor;
+  note?: string | null;
+  authorId?: ActorId | null;
+  separationOfDuties: boolean;
+  force?: boolean;
+}
+
+export interface TransitionContext {
+  authorId?: ActorId | null;
+  separationOfDuties: boolean;
+}
