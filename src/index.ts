@@ -1,9 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { validatePpidConfig, type PpidConfig } from './config/ppid-config';
 import { dipValidationMiddleware } from './content/dip-validation-middleware';
+import { protectAuditTrail } from './audit/trail';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
+import { registerSecurity, bootstrapSecurity } from './security';
 import { autoSeedIfEmpty } from './seed/auto-seed';
 
 export default {
@@ -12,13 +14,16 @@ export default {
     if (problems.length > 0) {
       throw new Error(`config/ppid.ts is invalid:\n - ${problems.join('\n - ')}`);
     }
+    protectAuditTrail(strapi);
     strapi.documents.use(dipValidationMiddleware(strapi));
+    registerSecurity(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await ensureAdminRoles(strapi);
     await ensurePublicPermissions(strapi);
+    await bootstrapSecurity(strapi);
     await autoSeedIfEmpty(strapi);
   },
 };
