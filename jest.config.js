@@ -2,7 +2,7 @@
  * Two projects: `unit` tests pure modules straight from src/ (milliseconds, no Strapi);
  * `integration` boots Strapi in-process from dist/ on a fresh database per test file.
  */
-const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }];
 
 module.exports = {
   // Booting Strapi takes a few seconds; on a loaded CI machine, more.

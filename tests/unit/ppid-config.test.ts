@@ -1,0 +1,43 @@
+import { env } from '@strapi/utils';
+import ppidConfig from '../../config/ppid';
+import { validatePpidConfig } from '../../src/config/ppid-config';
+
+const load = () => ppidConfig({ env });
+
+afterEach(() => {
+  for (const k of Object.keys(process.env)) if (k.startsWith('PPID_')) delete process.env[k];
+});
+
+test('the defaults are the SOP numbers and are valid', () => {
+  process.env.PPID_MFA_KEY = 'k';
+  const cfg = load();
+  expect(validatePpidConfig(cfg)).toEqual([]);
+  const nota = cfg.sla.durations['nota-permintaan'];
+  expect([nota.penyusunan_konsep.minutes, nota.menunggu_paraf.minutes, nota.menunggu_tanda_tangan.minutes, nota.menunggu_distribusi.minutes]).toEqual([60, 10, 10, 10]);
+  expect([nota.menunggu_dip.workingDays, nota.menunggu_unggah.workingDays]).toEqual([7, 2]);
+  expect(cfg.password).toEqual({ minLength: 12, historySize: 5, maxAgeDays: 90, warnDays: 14 });
+  expect(cfg.sla.atRiskShare).toBe(0.8);
+  expect(cfg.calendar.officeHours).toBe('mon-thu 07:30-16:00; fri 07:30-16:30');
+});
+
+test('bad values are reported each with the setting and variable to fix', () => {
+  Object.assign(process.env, {
+    PPID_SLA_AT_RISK_SHARE: '1.5',
+    PPID_PASSWORD_MIN_LENGTH: '4',
+    PPID_PASSWORD_MAX_AGE_DAYS: '-1',
+    PPID_MFA_MAX_FAILURES: '0',
+  });
+  const cfg = load();
+  cfg.sla.durations['nota-permintaan'].menunggu_paraf = { minutes: 10, workingDays: 1, calendar: 'business' };
+  const problems = validatePpidConfig(cfg);
+  expect(problems).toEqual(
+    expect.arrayContaining([
+      expect.stringContaining('PPID_SLA_AT_RISK_SHARE'),
+      expect.stringContaining('PPID_PASSWORD_MIN_LENGTH'),
+      expect.stringContaining('PPID_PASSWORD_MAX_AGE_DAYS'),
+      expect.stringContaining('PPID_MFA_MAX_FAILURES'),
+      expect.stringContaining('PPID_MFA_KEY'),
+      'ppid.sla.durations.nota-permintaan.menunggu_paraf needs exactly one of minutes or workingDays',
+    ]),
+  );
+});
