@@ -7,6 +7,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { registerSecurity, bootstrapSecurity } from './security';
 import { autoSeedIfEmpty } from './seed/auto-seed';
+import { bootstrapWorkflows, registerWorkflows } from './workflow';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -16,6 +17,7 @@ export default {
     }
     protectAuditTrail(strapi);
     strapi.documents.use(dipValidationMiddleware(strapi));
+    registerWorkflows(strapi);
     registerSecurity(strapi);
   },
 
@@ -23,6 +25,7 @@ export default {
     await ensureLocales(strapi);
     await ensureAdminRoles(strapi);
     await ensurePublicPermissions(strapi);
+    await bootstrapWorkflows(strapi);
     await bootstrapSecurity(strapi);
     await autoSeedIfEmpty(strapi);
   },

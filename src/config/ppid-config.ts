@@ -1,10 +1,7 @@
 /** The typed shape of config/ppid.ts and its start-up validation. */
-export type CalendarKind = 'business' | '24x7';
-export interface SlaDuration {
-  minutes?: number;
-  workingDays?: number;
-  calendar: CalendarKind;
-}
+import type { SlaSpec } from '../workflow/types';
+
+export type SlaDuration = SlaSpec;
 
 export interface PpidConfig {
   calendar: { utcOffsetMinutes: number; officeHours: string };

@@ -139,6 +139,9 @@ export function validateDefinition(def: WorkflowDefinition): string[] {
     if (!known(from)) problems.push(`onEditFrom: unknown state "${from}"`);
     if (!known(to)) problems.push(`onEditFrom: unknown target state "${to}"`);
   }
+  for (const state of def.publishableStates ?? []) {
+    if (!known(state)) problems.push(`publishableStates: unknown state "${state}"`);
+  }
   return problems;
 }
 

@@ -28,7 +28,14 @@ export interface TransitionDef {
   noteRequired?: boolean;
   /** true = the person who created/drafted the item may NOT take this transition (separation of duties) */
   separateFromAuthor?: boolean;
+  /** conditions on the document itself, checked by the glue before the write (see guards.ts) */
+  guards?: TransitionGuard[];
 }
+
+/** Generic, data-only preconditions, so a definition stays declarative. */
+export type TransitionGuard =
+  | { kind: 'hasRelated'; field: string; published?: boolean; message: string }
+  | { kind: 'allComponentsIn'; field: string; attribute: string; values: string[]; message: string };
 
 export interface WorkflowDefinition {
   uid: string;
@@ -41,6 +48,10 @@ export interface WorkflowDefinition {
   transitions: TransitionDef[];
   /** state that editing content returns to when in an approved state (e.g. dip-document) */
   onEditFrom?: Record<string, string>;
+  /** Draft & Publish types: publishing is refused unless the locale's state is one of these */
+  publishableStates?: string[];
+  /** localized types keep one workflow state per locale */
+  perLocale?: boolean;
 }
 
 export type ActorId = number | string;

@@ -2,6 +2,13 @@ import type { Core } from '@strapi/strapi';
 
 let counter = 0;
 
+/**
+ * Environment for test files that mint admin tokens directly: 2FA required for no role, so the
+ * session gate (which refuses sessions opened outside the 2FA flow) lets them through. The 2FA
+ * flow itself is covered by the security tests.
+ */
+export const TOKENS_WITHOUT_MFA = { PPID_MFA_REQUIRED_ROLES: 'none' };
+
 /** An admin with the given SOP role code (or the super admin role), created directly in the database. */
 export async function createAdmin(
   strapi: Core.Strapi,
@@ -18,7 +25,7 @@ export async function createAdmin(
     email: overrides.email ?? `${roleCode}.${counter}.${process.pid}@test.ppid`,
     firstname: overrides.firstname ?? 'Uji',
     lastname: overrides.lastname ?? `Pengguna${counter}`,
-    password: overrides.password ?? `Kx9#vT2m-${process.pid}-Qw7z`,
+    password: overrides.password ?? "Kx9#vT2m-Qw7z-Lp4s",
     isActive: true,
     roles: [role.id],
   });

@@ -7,6 +7,7 @@ import { createStrapi, type Core } from '@strapi/strapi';
 const ROOT = path.resolve(__dirname, '../..');
 let instance: Core.Strapi | null = null;
 let cleanup: (() => Promise<void>) | null = null;
+let restoreEnv: Record<string, string | undefined> = {};
 
 /**
  * Boots Strapi in-process from dist/ on a fresh database for this test file: a new SQLite file
@@ -16,6 +17,10 @@ let cleanup: (() => Promise<void>) | null = null;
 export async function setupStrapi(env: Record<string, string> = {}): Promise<Core.Strapi> {
   if (instance) return instance;
   const tag = `${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  // Jest reuses a worker process for several files: remember what this file changes.
+  restoreEnv = Object.fromEntries(
+    [...Object.keys(env), 'DATABASE_NAME', 'DATABASE_FILENAME'].map((k) => [k, process.env[k]]),
+  );
   Object.assign(process.env, env);
 
   if (process.env.DATABASE_CLIENT === 'postgres') {
@@ -66,6 +71,11 @@ export async function teardownStrapi(): Promise<void> {
     await cleanup();
     cleanup = null;
   }
+  for (const [key, value] of Object.entries(restoreEnv)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  restoreEnv = {};
 }
 
 export function httpServer(strapi: Core.Strapi) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
-import { adminToken, createAdmin } from '../helpers/admin';
+import { adminToken, createAdmin, TOKENS_WITHOUT_MFA } from '../helpers/admin';
 import { makePdf } from '../../src/seed/pdf';
 
 let strapi: Core.Strapi;
@@ -36,7 +36,7 @@ const valid = {
 const count = () => strapi.db.query('api::dip-document.dip-document').count();
 
 beforeAll(async () => {
-  strapi = await setupStrapi();
+  strapi = await setupStrapi(TOKENS_WITHOUT_MFA);
   const operator = await createAdmin(strapi, 'operator');
   token = await adminToken(strapi, operator.id);
 });

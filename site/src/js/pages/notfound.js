@@ -1,0 +1,3 @@
+import { initPage } from '../lib/page.js';
+
+initPage();

@@ -1,0 +1,30 @@
+import type { WorkflowDefinition } from '../../workflow/types';
+
+/**
+ * SPEC §3.2: the quarterly content list (Sub Koordinator) approved by the Koordinator; an approved
+ * item goes online by itself at its time (the sweeper takes "Tayangkan" as the system).
+ */
+const PLANNERS = ['sub-koordinator', 'operator'];
+
+export const kontenTerjadwalWorkflow: WorkflowDefinition = {
+  uid: 'api::konten-terjadwal.konten-terjadwal',
+  name: 'konten-terjadwal',
+  field: 'statusAlur',
+  initial: 'draf',
+  states: {
+    draf: { label: 'Draf' },
+    menunggu_persetujuan: { label: 'Menunggu persetujuan Koordinator', responsible: ['koordinator'] },
+    dikembalikan: { label: 'Dikembalikan untuk perbaikan', responsible: ['sub-koordinator'] },
+    disetujui: { label: 'Disetujui, menunggu jadwal tayang' },
+    tayang: { label: 'Sudah tayang', final: true },
+    dibatalkan: { label: 'Dibatalkan', final: true },
+  },
+  transitions: [
+    { from: 'draf', to: 'menunggu_persetujuan', roles: PLANNERS, label: 'Ajukan persetujuan' },
+    { from: 'menunggu_persetujuan', to: 'disetujui', roles: ['koordinator'], label: 'Setujui', separateFromAuthor: true },
+    { from: 'menunggu_persetujuan', to: 'dikembalikan', roles: ['koordinator'], label: 'Kembalikan', noteRequired: true },
+    { from: 'dikembalikan', to: 'menunggu_persetujuan', roles: PLANNERS, label: 'Ajukan ulang' },
+    { from: 'disetujui', to: 'tayang', roles: ['operator'], label: 'Tayangkan sekarang' },
+    { from: ['draf', 'dikembalikan', 'disetujui'], to: 'dibatalkan', roles: ['sub-koordinator', 'koordinator'], label: 'Batalkan', noteRequired: true },
+  ],
+};

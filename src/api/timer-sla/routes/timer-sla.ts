@@ -1,0 +1,2 @@
+/** Internal: never on the content API. */
+export default { routes: [] };

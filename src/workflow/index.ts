@@ -1,0 +1,54 @@
+import type { Core } from '@strapi/strapi';
+import type { PpidConfig } from '../config/ppid-config';
+import { createCalendarSource } from './calendar-source';
+import { workflowMiddleware } from './middleware';
+import { buildRegistry, WORKFLOW_DEFINITIONS, type WorkflowRegistry } from './registry';
+import { workflowRoutes } from './routes';
+import { createWorkflowService, type WorkflowService } from './service';
+import type { CalendarSource } from './calendar-source';
+import { TIMER_UID } from './timers';
+
+export interface WorkflowRuntime {
+  registry: WorkflowRegistry;
+  service: WorkflowService;
+  calendars: CalendarSource;
+}
+
+const runtimes = new WeakMap<Core.Strapi, WorkflowRuntime>();
+
+export function workflowRuntime(strapi: Core.Strapi): WorkflowRuntime {
+  const runtime = runtimes.get(strapi);
+  if (!runtime) throw new Error('workflows are not registered');
+  return runtime;
+}
+
+/** register(): build and validate the definitions, install enforcement and the admin API. */
+export function registerWorkflows(strapi: Core.Strapi): WorkflowRuntime {
+  const registry = buildRegistry(WORKFLOW_DEFINITIONS, strapi.config.get('ppid') as PpidConfig, (uid, field) => {
+    const attribute = (strapi.contentType(uid as any) as any)?.attributes?.[field];
+    return attribute?.type === 'enumeration' ? attribute.enum : null;
+  });
+  const calendars = createCalendarSource(strapi);
+  const service = createWorkflowService(strapi, registry, calendars);
+  strapi.documents.use(calendars.middleware());
+  strapi.documents.use(workflowMiddleware(strapi, registry, service));
+  (strapi.admin as any).routes['ppid-workflow'] = workflowRoutes(service);
+  const runtime = { registry, service, calendars };
+  runtimes.set(strapi, runtime);
+  return runtime;
+}
+
+/**
+ * bootstrap(): the sweeper reads timers through an index on their next check instant, so its
+ * cost follows the number of due timers rather than all open ones. Created here (idempotent)
+ * because the table exists only after Strapi's schema sync.
+ */
+export async function bootstrapWorkflows(strapi: Core.Strapi): Promise<void> {
+  const meta = strapi.db.metadata.get(TIMER_UID) as any;
+  const column = (attribute: string) => meta.attributes[attribute].columnName ?? attribute;
+  const knex = strapi.db.connection;
+  await knex.raw(`CREATE INDEX IF NOT EXISTS ${meta.tableName}_due_idx ON ${meta.tableName} (${column('cekBerikutnya')})`);
+  await knex.raw(
+    `CREATE INDEX IF NOT EXISTS ${meta.tableName}_doc_idx ON ${meta.tableName} (${column('jenisKonten')}, ${column('dokumenId')}, ${column('locale')})`,
+  );
+}

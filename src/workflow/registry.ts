@@ -1,0 +1,68 @@
+import type { PpidConfig } from '../config/ppid-config';
+import { assertValidDefinition } from './engine';
+import type { WorkflowDefinition } from './types';
+import { notaPermintaanWorkflow } from '../api/nota-permintaan/workflow';
+import { dipDocumentWorkflow } from '../api/dip-document/workflow';
+import { kontenTerjadwalWorkflow } from '../api/konten-terjadwal/workflow';
+import { notulenWorkflow } from '../api/notulen/workflow';
+import { laporanEvaluasiWorkflow } from '../api/laporan-evaluasi/workflow';
+
+/** Every content type with a workflow: adding one is a definition file and one line here. */
+export const WORKFLOW_DEFINITIONS: WorkflowDefinition[] = [
+  notaPermintaanWorkflow,
+  dipDocumentWorkflow,
+  kontenTerjadwalWorkflow,
+  notulenWorkflow,
+  laporanEvaluasiWorkflow,
+];
+
+export interface WorkflowRegistry {
+  byUid: Map<string, WorkflowDefinition>;
+  byName: Map<string, WorkflowDefinition>;
+}
+
+/**
+ * Attaches the SLA durations from config/ppid.ts to each definition's states and validates the
+ * result, including that the content type's state enumeration lists exactly the definition's
+ * states (`attributeEnum` reads the schema). Any mismatch stops start-up with a clear message.
+ */
+export function buildRegistry(
+  definitions: WorkflowDefinition[],
+  config: PpidConfig,
+  attributeEnum: (uid: string, field: string) => string[] | null,
+): WorkflowRegistry {
+  const problems: string[] = [];
+  const byUid = new Map<string, WorkflowDefinition>();
+  const byName = new Map<string, WorkflowDefinition>();
+
+  for (const base of definitions) {
+    const durations = config.sla.durations[base.name] ?? {};
+    const states = Object.fromEntries(
+      Object.entries(base.states).map(([name, state]) => [name, durations[name] ? { ...state, sla: durations[name] } : state]),
+    );
+    for (const state of Object.keys(durations)) {
+      if (!states[state]) problems.push(`config ppid.sla.durations.${base.name}.${state}: no such state in the workflow`);
+    }
+    const def: WorkflowDefinition = { ...base, states };
+    try {
+      assertValidDefinition(def);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+    const enumValues = attributeEnum(def.uid, def.field);
+    if (!enumValues) {
+      problems.push(`${def.uid}: attribute "${def.field}" must be an enumeration of the workflow states`);
+    } else {
+      const missing = Object.keys(states).filter((s) => !enumValues.includes(s));
+      const extra = enumValues.filter((s) => !(s in states));
+      if (missing.length || extra.length) {
+        problems.push(`${def.uid}.${def.field}: enumeration and workflow differ (missing: ${missing.join(', ') || '-'}; extra: ${extra.join(', ') || '-'})`);
+      }
+    }
+    if (byName.has(def.name)) problems.push(`two workflows are named "${def.name}"`);
+    byUid.set(def.uid, def);
+    byName.set(def.name, def);
+  }
+  if (problems.length > 0) throw new Error(`Workflow definitions are invalid:\n - ${problems.join('\n - ')}`);
+  return { byUid, byName };
+}

@@ -1,0 +1,272 @@
+import type { Core } from '@strapi/strapi';
+import type { PpidConfig } from '../config/ppid-config';
+import { appendAuditEvent, AUDIT_UID } from '../audit/trail';
+import type { CalendarSource } from './calendar-source';
+import { availableTransitions, decide } from './engine';
+import { failedGuard } from './guards';
+import type { WorkflowRegistry } from './registry';
+import { timerStatus } from './sla';
+import { closeOpenTimers, findOpenTimer, openTimer, type TimerKey } from './timers';
+import type { Actor, WorkflowDefinition } from './types';
+
+export const SUPER_ADMIN_CODE = 'strapi-super-admin';
+
+/** An admin user as Strapi's admin auth puts it on ctx.state.user (roles populated). */
+export interface AdminUser {
+  id: number;
+  email: string;
+  roles?: { code: string }[];
+}
+
+/** The workflow acting on its own (scheduled publishing, sweeps): holds every role. */
+export const SYSTEM_ACTOR: Actor & { email: string } = { id: 0, roles: [], isSuperAdmin: false, email: 'sistem' };
+
+export class WorkflowError extends Error {
+  constructor(
+    public readonly status: 403 | 404 | 409 | 422,
+    message: string,
+    public readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'WorkflowError';
+  }
+}
+
+const STATUS_OF_REFUSAL: Record<string, 403 | 422> = {
+  FORBIDDEN_ROLE: 403,
+  SEPARATION_OF_DUTIES: 403,
+  FORCE_NOT_ALLOWED: 403,
+  ILLEGAL_TRANSITION: 422,
+  NOTE_REQUIRED: 422,
+  FORCE_REASON_REQUIRED: 422,
+  UNKNOWN_STATE: 422,
+};
+
+function stateChanged(def: WorkflowDefinition, current: string | null) {
+  const label = current ? def.states[current]?.label ?? current : 'dihapus';
+  return new WorkflowError(409, `Status dokumen sudah berubah menjadi "${label}" oleh pengguna lain. Muat ulang halaman lalu coba lagi.`, {
+    code: 'STATE_CHANGED',
+    state: current,
+  });
+}
+
+export function actorOf(user: AdminUser): Actor {
+  const codes = (user.roles ?? []).map((r) => r.code);
+  return { id: user.id, roles: codes, isSuperAdmin: codes.includes(SUPER_ADMIN_CODE) };
+}
+
+interface DocumentRef {
+  def: WorkflowDefinition;
+  documentId: string;
+  locale: string | null;
+}
+
+export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowRegistry, calendars: CalendarSource) {
+  const config = () => strapi.config.get('ppid') as PpidConfig;
+
+  function definitionByName(name: string): WorkflowDefinition {
+    const def = registry.byName.get(name);
+    if (!def) throw new WorkflowError(404, `Jenis konten "${name}" tidak memiliki alur kerja.`);
+    return def;
+  }
+
+  function refOf(def: WorkflowDefinition, documentId: string, locale?: string | null): DocumentRef {
+    return { def, documentId, locale: def.perLocale ? locale || 'id' : null };
+  }
+
+  function timerKey(ref: DocumentRef): TimerKey {
+    return { jenisKonten: ref.def.uid, dokumenId: ref.documentId, locale: ref.locale };
+  }
+
+  /** The row that carries the state: the draft row for Draft & Publish types. */
+  async function loadRow(ref: DocumentRef) {
+    const where: Record<string, unknown> = { documentId: ref.documentId };
+    if (ref.locale) where.locale = ref.locale;
+    const hasDraftAndPublish = Boolean((strapi.contentType(ref.def.uid as any) as any).options?.draftAndPublish);
+    if (hasDraftAndPublish) where.publishedAt = null;
+    return strapi.db.query(ref.def.uid as any).findOne({ where, populate: ['createdBy'] });
+  }
+
+  async function requireRow(ref: DocumentRef) {
+    const row = await loadRow(ref);
+    if (!row) {
+      throw new WorkflowError(404, `Dokumen ${ref.documentId}${ref.locale ? ` (${ref.locale})` : ''} tidak ditemukan.`);
+    }
+    return row;
+  }
+
+  async function startState(ref: DocumentRef, state: string, at: Date) {
+    const stateDef = ref.def.states[state];
+    if (!stateDef?.sla) return;
+    await openTimer(
+      strapi,
+      timerKey(ref),
+      { name: state, label: stateDef.label, sla: stateDef.sla, responsible: stateDef.responsible ?? [] },
+      at,
+      await calendars.get(),
+      config().sla.atRiskShare,
+    );
+  }
+
+  /** Records a document entering its initial state (creation): audit event and first timer. */
+  async function recordCreated(def: WorkflowDefinition, documentId: string, locale: string | null, state: string, actor: { id: number; email: string } | null) {
+    const ref = refOf(def, documentId, locale);
+    const now = new Date();
+    await startState(ref, state, now);
+    await appendAuditEvent(strapi, {
+      kategori: 'transisi',
+      peristiwa: 'dibuat',
+      jenisKonten: def.uid,
+      dokumenId: documentId,
+      locale: ref.locale,
+      dari: null,
+      ke: state,
+      aktorId: actor?.id || null,
+      aktorEmail: actor?.email ?? SYSTEM_ACTOR.email,
+      waktu: now.toISOString(),
+    });
+  }
+
+  /**
+   * Takes a transition. The engine decides; the write is conditional on the state still being
+   * `from`, inside one transaction with the timers and the audit event, so of two concurrent
+   * approvals exactly one succeeds and the other gets 409.
+   */
+  async function transition(
+    name: string,
+    documentId: string,
+    locale: string | null | undefined,
+    who: { user: AdminUser } | { system: string },
+    request: { to: string; from?: string | null; note?: string | null; force?: boolean; ip?: string | null },
+  ) {
+    const def = definitionByName(name);
+    const ref = refOf(def, documentId, locale);
+    const row = await requireRow(ref);
+    const from: string = row[def.field];
+    // The caller acted on a state that is no longer current (another user moved the document first).
+    if ((request.from && request.from !== from) || (request.to === from && !request.force)) {
+      throw stateChanged(def, from);
+    }
+    const isSystem = 'system' in who;
+    const actor: Actor = isSystem
+      ? { ...SYSTEM_ACTOR, roles: def.transitions.filter((t) => t.to === request.to).flatMap((t) => t.roles) }
+      : actorOf(who.user);
+
+    const decision = decide(def, {
+      state: from,
+      to: request.to,
+      actor,
+      note: request.note,
+      authorId: row.createdBy?.id ?? null,
+      separationOfDuties: !isSystem && config().separationOfDuties,
+      force: request.force,
+    });
+    if (!decision.ok) {
+      throw new WorkflowError(STATUS_OF_REFUSAL[decision.code] ?? 422, decision.message, { code: decision.code, allowed: decision.allowed });
+    }
+    if (!decision.forced) {
+      const guardMessage = await failedGuard(strapi, def, decision.transition?.guards ?? [], documentId, ref.locale);
+      if (guardMessage) throw new WorkflowError(422, guardMessage, { code: 'GUARD_FAILED' });
+    }
+
+    const now = new Date();
+    await strapi.db.transaction(async () => {
+      const where: Record<string, unknown> = { documentId, [def.field]: from };
+      if (ref.locale) where.locale = ref.locale;
+      const { count } = await strapi.db.query(def.uid as any).updateMany({ where, data: { [def.field]: request.to } });
+      if (count === 0) {
+        const current = await loadRow(ref);
+        throw stateChanged(def, current?.[def.field] ?? null);
+      }
+      const closed = await closeOpenTimers(strapi, timerKey(ref), now, await calendars.get());
+      await startState(ref, request.to, now);
+      await appendAuditEvent(strapi, {
+        kategori: 'transisi',
+        peristiwa: decision.forced ? 'transisi_paksa' : 'transisi',
+        jenisKonten: def.uid,
+        dokumenId: documentId,
+        locale: ref.locale,
+        dari: from,
+        ke: request.to,
+        aktorId: isSystem ? null : who.user.id,
+        aktorEmail: isSystem ? `${SYSTEM_ACTOR.email}:${who.system}` : who.user.email,
+        ip: request.ip ?? null,
+        waktu: now.toISOString(),
+        catatan: request.note?.trim() || null,
+        dipaksa: decision.forced,
+        slaJatuhTempo: closed ? closed.dueAt.toISOString() : null,
+        slaTerpenuhi: closed ? closed.met : null,
+        menitKerja: closed ? closed.businessMinutes : null,
+      });
+    });
+    await hooks.afterTransition({ def, documentId, locale: ref.locale, from, to: request.to, at: now });
+    return status(name, documentId, locale, isSystem ? null : who.user);
+  }
+
+  /** What the panel shows: state, the steps this user may take now, the running timer, history. */
+  async function status(name: string, documentId: string, locale: string | null | undefined, user: AdminUser | null) {
+    const def = definitionByName(name);
+    const ref = refOf(def, documentId, locale);
+    const row = await requireRow(ref);
+    const state: string = row[def.field];
+    const transitions = user
+      ? availableTransitions(def, state, actorOf(user), {
+          authorId: row.createdBy?.id ?? null,
+          separationOfDuties: config().separationOfDuties,
+        }).map((t) => ({ to: t.to, label: t.label, noteRequired: Boolean(t.noteRequired) }))
+      : [];
+    const timer = await findOpenTimer(strapi, timerKey(ref));
+    const now = new Date();
+    const where: Record<string, unknown> = { jenisKonten: def.uid, dokumenId: documentId };
+    if (ref.locale) where.locale = ref.locale;
+    const events = await strapi.db.query(AUDIT_UID).findMany({ where, orderBy: { seq: 'asc' }, limit: 500 });
+    return {
+      type: def.name,
+      documentId,
+      locale: ref.locale,
+      state,
+      stateLabel: def.states[state]?.label ?? state,
+      final: Boolean(def.states[state]?.final),
+      transitions,
+      timer: timer
+        ? {
+            state: timer.keadaan,
+            startedAt: new Date(timer.mulai).toISOString(),
+            atRiskAt: new Date(timer.berisikoPada).toISOString(),
+            dueAt: new Date(timer.jatuhTempo).toISOString(),
+            status: timerStatus(now, new Date(timer.berisikoPada), new Date(timer.jatuhTempo)),
+          }
+        : null,
+      history: events.map((e: any) => ({
+        seq: Number(e.seq),
+        event: e.peristiwa,
+        from: e.dari,
+        to: e.ke,
+        fromLabel: e.dari ? def.states[e.dari]?.label ?? e.dari : null,
+        toLabel: e.ke ? def.states[e.ke]?.label ?? e.ke : null,
+        actor: e.aktorEmail,
+        at: new Date(e.waktu).toISOString(),
+        note: e.catatan,
+        forced: Boolean(e.dipaksa),
+        slaDueAt: e.slaJatuhTempo ? new Date(e.slaJatuhTempo).toISOString() : null,
+        slaMet: e.slaTerpenuhi ?? null,
+        businessMinutes: e.menitKerja ?? null,
+      })),
+    };
+  }
+
+  /** Timers of a deleted document stop counting (nobody can act on it any more). */
+  async function documentDeleted(def: WorkflowDefinition, documentId: string, locale: string | null) {
+    const ref = refOf(def, documentId, locale);
+    await closeOpenTimers(strapi, timerKey(ref), new Date(), await calendars.get());
+  }
+
+  /** Domain code (obligations) can react to transitions without the mechanism knowing it. */
+  const hooks = {
+    afterTransition: async (_event: { def: WorkflowDefinition; documentId: string; locale: string | null; from: string; to: string; at: Date }) => {},
+  };
+
+  return { transition, status, recordCreated, documentDeleted, loadRow: (def: WorkflowDefinition, documentId: string, locale?: string | null) => loadRow(refOf(def, documentId, locale)), refOf, hooks, definitionByName };
+}
+
+export type WorkflowService = ReturnType<typeof createWorkflowService>;
