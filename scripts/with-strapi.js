@@ -12,7 +12,12 @@ async function withStrapi(task) {
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
   if (!process.env.LOG_LEVEL) process.env.LOG_LEVEL = 'warn';
   const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  const appContext = await compileStrapi({ appDir: path.resolve(__dirname, '..') });
+  const appDir = path.resolve(__dirname, '..');
+  // PPID_SKIP_COMPILE=true reuses dist/ as it is (the test runner has just compiled it).
+  const appContext =
+    process.env.PPID_SKIP_COMPILE === 'true'
+      ? { appDir, distDir: path.join(appDir, 'dist') }
+      : await compileStrapi({ appDir });
   const strapi = await createStrapi(appContext).load();
   let code = 0;
   try {

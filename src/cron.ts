@@ -1,2 +1,18 @@
-/** Strapi cron tasks (config/server.ts). Filled by the workflow sweeper. */
-export const cronTasks: Record<string, unknown> = {};
+import type { Core } from '@strapi/strapi';
+import { publishScheduled } from './schedule/publish-scheduled';
+import { sweepTimers } from './workflow/sweeper';
+
+/**
+ * Strapi cron tasks (config/server.ts, CRON_ENABLED). Every minute: scheduled content first (it
+ * may close timers), then the SLA sweep. Safe on several instances: both only act through
+ * conditional writes.
+ */
+export const cronTasks = {
+  ppidMinute: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      await publishScheduled(strapi);
+      await sweepTimers(strapi);
+    },
+    options: { rule: '*/1 * * * *', tz: 'Asia/Jakarta' },
+  },
+};

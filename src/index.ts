@@ -8,6 +8,7 @@ import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { registerSecurity, bootstrapSecurity } from './security';
 import { autoSeedIfEmpty } from './seed/auto-seed';
 import { bootstrapWorkflows, registerWorkflows } from './workflow';
+import { ensureObligationTimers, registerObligations } from './obligations';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -17,7 +18,7 @@ export default {
     }
     protectAuditTrail(strapi);
     strapi.documents.use(dipValidationMiddleware(strapi));
-    registerWorkflows(strapi);
+    registerObligations(strapi, registerWorkflows(strapi));
     registerSecurity(strapi);
   },
 
@@ -26,6 +27,7 @@ export default {
     await ensureAdminRoles(strapi);
     await ensurePublicPermissions(strapi);
     await bootstrapWorkflows(strapi);
+    await ensureObligationTimers(strapi);
     await bootstrapSecurity(strapi);
     await autoSeedIfEmpty(strapi);
   },

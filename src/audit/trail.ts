@@ -1,11 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { LOCKS, withDatabaseLock } from '../db/lock';
 import { GENESIS_HASH, createChainVerifier, hashEvent, type AuditEventInput, type ChainedEvent, type VerifyResult } from './chain';
 
 export const AUDIT_UID = 'api::riwayat-alur.riwayat-alur';
-/** Arbitrary constant naming the PostgreSQL advisory lock that serialises appends. */
-const APPEND_LOCK_KEY = 7_071_990;
 /** Set only while appendAuditEvent itself inserts, so the lifecycle guard can tell it apart. */
 const appending = new AsyncLocalStorage<true>();
 
@@ -16,10 +15,7 @@ const appending = new AsyncLocalStorage<true>();
  */
 export async function appendAuditEvent(strapi: Core.Strapi, input: Omit<AuditEventInput, 'waktu'> & { waktu?: string }) {
   const event: AuditEventInput = { dipaksa: false, ...input, waktu: input.waktu ?? new Date().toISOString() };
-  return strapi.db.transaction(async ({ trx }) => {
-    if (strapi.db.config.connection.client === 'postgres') {
-      await strapi.db.connection.raw('SELECT pg_advisory_xact_lock(?)', [APPEND_LOCK_KEY]).transacting(trx);
-    }
+  return withDatabaseLock(strapi, LOCKS.auditAppend, async () => {
     const last = await strapi.db.query(AUDIT_UID).findOne({ select: ['seq', 'hash'], orderBy: { seq: 'desc' } });
     const seq = last ? Number(last.seq) + 1 : 1;
     const hashSebelumnya = last ? last.hash : GENESIS_HASH;

@@ -14,10 +14,11 @@ export interface WorkflowRuntime {
   calendars: CalendarSource;
 }
 
-const runtimes = new WeakMap<Core.Strapi, WorkflowRuntime>();
+/** Kept on the Strapi instance under a global symbol, so every copy of this module finds it. */
+const RUNTIME = Symbol.for('ppid.workflowRuntime');
 
 export function workflowRuntime(strapi: Core.Strapi): WorkflowRuntime {
-  const runtime = runtimes.get(strapi);
+  const runtime = (strapi as any)[RUNTIME] as WorkflowRuntime | undefined;
   if (!runtime) throw new Error('workflows are not registered');
   return runtime;
 }
@@ -34,7 +35,7 @@ export function registerWorkflows(strapi: Core.Strapi): WorkflowRuntime {
   strapi.documents.use(workflowMiddleware(strapi, registry, service));
   (strapi.admin as any).routes['ppid-workflow'] = workflowRoutes(service);
   const runtime = { registry, service, calendars };
-  runtimes.set(strapi, runtime);
+  (strapi as any)[RUNTIME] = runtime;
   return runtime;
 }
 

@@ -28,16 +28,29 @@ export async function openTimer(
 ) {
   const dueAt = computeDueAt(enteredAt, state.sla, calendar);
   const atRiskAt = computeAtRiskAt(enteredAt, dueAt, atRiskShare, calendarFor(state.sla, calendar));
+  return openTimerUntil(strapi, key, { ...state, calendar: state.sla.calendar }, enteredAt, atRiskAt, dueAt);
+}
+
+/** A timer with given instants (also used for recurring obligations measured in months). */
+export async function openTimerUntil(
+  strapi: Core.Strapi,
+  key: TimerKey,
+  state: { name: string; label: string; responsible: string[]; calendar: 'business' | '24x7' },
+  enteredAt: Date,
+  atRiskAt: Date,
+  dueAt: Date,
+) {
   return strapi.db.query(TIMER_UID).create({
     data: {
       ...key,
       keadaan: state.name,
       label: state.label,
       penanggungJawab: state.responsible,
-      kalender: state.sla.calendar,
+      kalender: state.calendar,
       mulai: enteredAt,
       berisikoPada: atRiskAt,
       jatuhTempo: dueAt,
+      // The sweeper looks at a timer only when this instant has passed (indexed).
       cekBerikutnya: atRiskAt,
       status: 'on_track',
     },

@@ -22,7 +22,7 @@ export const kontenTerjadwalWorkflow: WorkflowDefinition = {
   transitions: [
     { from: 'draf', to: 'menunggu_persetujuan', roles: PLANNERS, label: 'Ajukan persetujuan' },
     { from: 'menunggu_persetujuan', to: 'disetujui', roles: ['koordinator'], label: 'Setujui', separateFromAuthor: true },
-    { from: 'menunggu_persetujuan', to: 'dikembalikan', roles: ['koordinator'], label: 'Kembalikan', noteRequired: true },
+    { from: ['menunggu_persetujuan', 'disetujui'], to: 'dikembalikan', roles: ['koordinator'], label: 'Kembalikan', noteRequired: true },
     { from: 'dikembalikan', to: 'menunggu_persetujuan', roles: PLANNERS, label: 'Ajukan ulang' },
     { from: 'disetujui', to: 'tayang', roles: ['operator'], label: 'Tayangkan sekarang' },
     { from: ['draf', 'dikembalikan', 'disetujui'], to: 'dibatalkan', roles: ['sub-koordinator', 'koordinator'], label: 'Batalkan', noteRequired: true },

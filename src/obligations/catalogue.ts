@@ -1,0 +1,47 @@
+import type { PpidConfig } from '../config/ppid-config';
+
+/**
+ * Recurring SOP obligations (SPEC §3.5). Each runs as a timer with kind "kewajiban" that the
+ * sweeper treats like any other; fulfilling the obligation closes it and starts the next period.
+ */
+export interface Obligation {
+  name: string;
+  label: string;
+  months: (cfg: PpidConfig) => number;
+  responsible: string[];
+}
+
+export const OBLIGATIONS: Obligation[] = [
+  {
+    name: 'rencana_konten',
+    label: 'Daftar konten triwulanan ditetapkan dan disetujui Koordinator',
+    months: (c) => c.recurring.contentPlanMonths,
+    responsible: ['sub-koordinator', 'koordinator'],
+  },
+  {
+    name: 'unggah_bulanan',
+    label: 'Unggah konten/dokumen bulanan oleh Operator',
+    months: (c) => c.recurring.uploadMonths,
+    responsible: ['operator'],
+  },
+  {
+    name: 'evaluasi_pengelolaan',
+    label: 'Evaluasi pengelolaan website oleh Koordinator (semesteran)',
+    months: (c) => c.recurring.managementEvaluationMonths,
+    responsible: ['koordinator'],
+  },
+  {
+    name: 'evaluasi_koordinator',
+    label: 'Evaluasi kinerja Koordinator oleh Kepala Dinas (bulanan)',
+    months: (c) => c.recurring.coordinatorEvaluationMonths,
+    responsible: ['kepala-dinas'],
+  },
+];
+
+/** Every published `berkala` entry must be refreshed within this many months. */
+export const BERKALA_REFRESH = {
+  name: 'segarkan_berkala',
+  label: 'Pemutakhiran informasi berkala',
+  months: (c: PpidConfig) => c.recurring.berkalaRefreshMonths,
+  responsible: ['operator', 'sub-koordinator'],
+};

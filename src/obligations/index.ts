@@ -1,0 +1,84 @@
+import type { Core } from '@strapi/strapi';
+import type { PpidConfig } from '../config/ppid-config';
+import { LOCKS, withDatabaseLock } from '../db/lock';
+import { ALWAYS_ON } from '../workflow/calendar';
+import { addCalendarMonths, computeAtRiskAt } from '../workflow/sla';
+import { closeOpenTimers, findOpenTimer, openTimerUntil, type TimerKey } from '../workflow/timers';
+import type { WorkflowRuntime } from '../workflow';
+import { BERKALA_REFRESH, OBLIGATIONS } from './catalogue';
+
+const KIND = 'kewajiban';
+const DIP_UID = 'api::dip-document.dip-document';
+
+const config = (strapi: Core.Strapi) => strapi.config.get('ppid') as PpidConfig;
+
+/** Closes the running period of an obligation (met or not) and opens the next one from `doneAt`. */
+async function restart(
+  strapi: Core.Strapi,
+  key: TimerKey,
+  spec: { name: string; label: string; responsible: string[]; months: number },
+  doneAt: Date,
+) {
+  const dueAt = addCalendarMonths(doneAt, spec.months, config(strapi).calendar.utcOffsetMinutes);
+  const atRiskAt = computeAtRiskAt(doneAt, dueAt, config(strapi).sla.atRiskShare, ALWAYS_ON);
+  // Locked so two instances fulfilling at once leave exactly one running period.
+  await withDatabaseLock(strapi, LOCKS.obligations, async () => {
+    await closeOpenTimers(strapi, key, doneAt, ALWAYS_ON);
+    await openTimerUntil(strapi, key, { name: spec.name, label: spec.label, responsible: spec.responsible, calendar: '24x7' }, doneAt, atRiskAt, dueAt);
+  });
+}
+
+const globalKey = (name: string): TimerKey => ({ jenisKonten: KIND, dokumenId: name, locale: null });
+
+export async function fulfilObligation(strapi: Core.Strapi, name: string, at: Date = new Date()) {
+  const obligation = OBLIGATIONS.find((o) => o.name === name);
+  if (!obligation) throw new Error(`unknown obligation ${name}`);
+  await restart(strapi, globalKey(name), { ...obligation, months: obligation.months(config(strapi)) }, at);
+}
+
+/** Start-up: every recurring obligation has a running period (the first one counts from now). */
+export async function ensureObligationTimers(strapi: Core.Strapi, now: Date = new Date()) {
+  await withDatabaseLock(strapi, LOCKS.obligations, async () => {
+    for (const obligation of OBLIGATIONS) {
+      if (!(await findOpenTimer(strapi, globalKey(obligation.name)))) await fulfilObligation(strapi, obligation.name, now);
+    }
+  });
+}
+
+/** A berkala entry published (again) counts as refreshed: its 6-month clock restarts. */
+async function berkalaPublished(strapi: Core.Strapi, documentId: string, at: Date) {
+  await restart(
+    strapi,
+    { jenisKonten: KIND, dokumenId: `${BERKALA_REFRESH.name}:${documentId}`, locale: null },
+    { ...BERKALA_REFRESH, months: BERKALA_REFRESH.months(config(strapi)) },
+    at,
+  );
+}
+
+/**
+ * Wires the domain events that fulfil obligations: an approved content plan item, a submitted
+ * evaluation report, a published DIP entry.
+ */
+export function registerObligations(strapi: Core.Strapi, runtime: WorkflowRuntime) {
+  const previous = runtime.service.hooks.afterTransition;
+  runtime.service.hooks.afterTransition = async (event) => {
+    await previous(event);
+    if (event.def.name === 'konten-terjadwal' && event.to === 'disetujui') await fulfilObligation(strapi, 'rencana_konten', event.at);
+    if (event.def.name === 'laporan-evaluasi' && event.to === 'menunggu_penerimaan') {
+      const report = await strapi.db.query(event.def.uid as any).findOne({ where: { documentId: event.documentId }, select: ['jenis'] });
+      if (report?.jenis === 'evaluasi_pengelolaan') await fulfilObligation(strapi, 'evaluasi_pengelolaan', event.at);
+      if (report?.jenis === 'evaluasi_koordinator') await fulfilObligation(strapi, 'evaluasi_koordinator', event.at);
+    }
+  };
+
+  strapi.documents.use(async (ctx: any, next: () => Promise<any>) => {
+    const result = await next();
+    if (ctx.uid === DIP_UID && ctx.action === 'publish') {
+      const now = new Date();
+      await fulfilObligation(strapi, 'unggah_bulanan', now);
+      const doc = await strapi.db.query(DIP_UID).findOne({ where: { documentId: ctx.params.documentId }, select: ['kategori'] });
+      if (doc?.kategori === 'berkala') await berkalaPublished(strapi, ctx.params.documentId, now);
+    }
+    return result;
+  });
+}

@@ -1,0 +1,59 @@
+import type { Core } from '@strapi/strapi';
+import { workflowRuntime } from '../workflow';
+import { WorkflowError } from '../workflow/service';
+
+const KONTEN_UID = 'api::konten-terjadwal.konten-terjadwal';
+const DIP_UID = 'api::dip-document.dip-document';
+
+export interface ScheduleResult {
+  published: number;
+  returned: number;
+}
+
+/**
+ * Scheduled content goes online by itself at its time, and only if approved then (SPEC §3.2).
+ * An approved item whose time has come publishes the locales of its DIP entry that are approved
+ * and moves to "tayang"; if none is approved it goes back to the planner with a note. The
+ * transition is a conditional write, so with several instances exactly one does the work.
+ */
+export async function publishScheduled(strapi: Core.Strapi, now: Date = new Date()): Promise<ScheduleResult> {
+  const { service } = workflowRuntime(strapi);
+  const result: ScheduleResult = { published: 0, returned: 0 };
+  const due = await strapi.db.query(KONTEN_UID).findMany({
+    where: { statusAlur: 'disetujui', jadwalTayang: { $lte: now } },
+    populate: { dokumen: { select: ['documentId'] } },
+    orderBy: { jadwalTayang: 'asc' },
+    limit: 200,
+  });
+  for (const item of due) {
+    try {
+      const dipId: string | undefined = item.dokumen?.documentId;
+      if (dipId) {
+        const approved = await strapi.db.query(DIP_UID).findMany({
+          where: { documentId: dipId, publishedAt: null, statusAlur: 'disetujui' },
+          select: ['locale'],
+        });
+        if (approved.length === 0) {
+          await service.transition('konten-terjadwal', item.documentId, null, { system: 'jadwal' }, {
+            to: 'dikembalikan',
+            note: 'Tidak ditayangkan: dokumen DIP terkait belum disetujui Koordinator pada waktu tayang.',
+          });
+          result.returned += 1;
+          continue;
+        }
+        for (const { locale } of approved) {
+          await (strapi.documents(DIP_UID as any) as any).publish({ documentId: dipId, locale });
+        }
+      }
+      await service.transition('konten-terjadwal', item.documentId, null, { system: 'jadwal' }, { to: 'tayang', note: 'Tayang sesuai jadwal.' });
+      await strapi.db.query(KONTEN_UID).updateMany({ where: { documentId: item.documentId }, data: { tayangPada: now } });
+      result.published += 1;
+    } catch (error) {
+      // Another instance got there first: fine. Anything else is logged and retried next minute.
+      if (!(error instanceof WorkflowError && error.status === 409)) {
+        strapi.log.error(`[ppid] scheduled item ${item.documentId}: ${(error as Error).message}`);
+      }
+    }
+  }
+  return result;
+}

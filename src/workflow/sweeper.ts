@@ -1,0 +1,97 @@
+import type { Core } from '@strapi/strapi';
+import { formatWib, recipientsFor, sendMail } from './notify';
+import { timerStatus } from './sla';
+import { TIMER_UID } from './timers';
+
+export interface SweepResult {
+  examined: number;
+  atRisk: number;
+  breached: number;
+  emails: number;
+}
+
+type Threshold = 'at_risk' | 'breached';
+
+/**
+ * One sweep: reads only timers whose next check instant has passed (an indexed column), moves
+ * them to at risk / breached, and notifies the responsible roles once per threshold. Each
+ * threshold is claimed with a conditional update before any email is sent, so two instances
+ * sweeping the same database never send the same notification twice.
+ */
+export async function sweepTimers(strapi: Core.Strapi, now: Date = new Date(), batchSize = 500): Promise<SweepResult> {
+  const result: SweepResult = { examined: 0, atRisk: 0, breached: 0, emails: 0 };
+  for (;;) {
+    const due = await strapi.db.query(TIMER_UID).findMany({
+      where: { cekBerikutnya: { $lte: now }, ditutupPada: null },
+      orderBy: { cekBerikutnya: 'asc' },
+      limit: batchSize,
+    });
+    if (due.length === 0) return result;
+    let progressed = false;
+    for (const timer of due) {
+      result.examined += 1;
+      const status = timerStatus(now, new Date(timer.berisikoPada), new Date(timer.jatuhTempo));
+      const threshold: Threshold | null = status === 'breached' ? 'breached' : status === 'at_risk' ? 'at_risk' : null;
+      if (!threshold) continue;
+      if (await claim(strapi, timer, threshold, now)) {
+        progressed = true;
+        result[threshold === 'breached' ? 'breached' : 'atRisk'] += 1;
+        result.emails += await notify(strapi, timer, threshold);
+      } else {
+        progressed = true; // another instance took it; its row no longer matches this query
+      }
+    }
+    // A batch in which nothing could move (e.g. at-risk timers already notified, waiting for
+    // the deadline) must not loop forever.
+    if (!progressed || due.length < batchSize) return result;
+  }
+}
+
+/** Atomically marks the threshold as notified; true for exactly one claimant. */
+async function claim(strapi: Core.Strapi, timer: any, threshold: Threshold, now: Date): Promise<boolean> {
+  const where: Record<string, unknown> = { id: timer.id, ditutupPada: null };
+  const data: Record<string, unknown> = { status: threshold };
+  if (threshold === 'at_risk') {
+    where.notifBerisikoPada = null;
+    data.notifBerisikoPada = now;
+    data.cekBerikutnya = timer.jatuhTempo;
+  } else {
+    where.notifLewatPada = null;
+    data.notifLewatPada = now;
+    // A timer that went straight past its deadline (sweeper down) gets only the breach email.
+    if (!timer.notifBerisikoPada) data.notifBerisikoPada = now;
+    data.cekBerikutnya = null;
+  }
+  const { count } = await strapi.db.query(TIMER_UID).updateMany({ where, data });
+  if (count === 0 && threshold === 'at_risk') {
+    // Already notified at risk (by us earlier or by another instance): wait for the deadline.
+    await strapi.db.query(TIMER_UID).updateMany({
+      where: { id: timer.id, ditutupPada: null, notifLewatPada: null },
+      data: { cekBerikutnya: timer.jatuhTempo },
+    });
+  }
+  return count === 1;
+}
+
+async function notify(strapi: Core.Strapi, timer: any, threshold: Threshold): Promise<number> {
+  const roles: string[] = Array.isArray(timer.penanggungJawab) ? timer.penanggungJawab : [];
+  const recipients = await recipientsFor(strapi, roles);
+  const due = formatWib(new Date(timer.jatuhTempo));
+  const what = timer.jenisKonten === 'kewajiban' ? `Kewajiban berkala: ${timer.label}` : `${timer.label} (${timer.jenisKonten.split('.').pop()} ${timer.dokumenId}${timer.locale ? `, ${timer.locale}` : ''})`;
+  const subject =
+    threshold === 'at_risk' ? `[PPID] Hampir jatuh tempo: ${timer.label}` : `[PPID] Melewati batas waktu: ${timer.label}`;
+  const text =
+    threshold === 'at_risk'
+      ? `${what}\nBatas waktu: ${due}.\nSebagian besar waktu layanan sudah terpakai; mohon segera ditindaklanjuti.`
+      : `${what}\nBatas waktu ${due} sudah terlewati.\nMohon segera ditindaklanjuti dan dicatat alasannya.`;
+  let sent = 0;
+  for (const to of recipients) {
+    try {
+      await sendMail(strapi, to, subject, text);
+      sent += 1;
+    } catch (error) {
+      strapi.log.error(`[ppid] SLA email to ${to} failed: ${(error as Error).message}`);
+    }
+  }
+  return sent;
+}
