@@ -118,7 +118,14 @@ export const SOP_ROLES: RoleDefinition[] = [
     code: 'web-developer',
     name: 'Web Developer',
     description: 'Menerima butir tindak lanjut, memperbaiki/mengembangkan website, dan melaporkan hasilnya.',
-    content: [{ uid: NOTULEN, actions: ['read', 'update'], writableFields: ['tindakLanjut'] }],
+    // Only the progress of follow-up items: what to do and by when is set by the Sub Koordinator.
+    content: [
+      {
+        uid: NOTULEN,
+        actions: ['read', 'update'],
+        writableFields: ['tindakLanjut.status', 'tindakLanjut.tanggalDiterima', 'tindakLanjut.tanggalSelesai'],
+      },
+    ],
     uploads: false,
   },
 ];

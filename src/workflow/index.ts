@@ -26,13 +26,14 @@ export function workflowRuntime(strapi: Core.Strapi): WorkflowRuntime {
 /** register(): build and validate the definitions, install enforcement and the admin API. */
 export function registerWorkflows(strapi: Core.Strapi): WorkflowRuntime {
   const registry = buildRegistry(WORKFLOW_DEFINITIONS, strapi.config.get('ppid') as PpidConfig, (uid, field) => {
-    const attribute = (strapi.contentType(uid as any) as any)?.attributes?.[field];
+    const schema = uid.startsWith('api::') ? strapi.contentType(uid as any) : strapi.components[uid as keyof typeof strapi.components];
+    const attribute = (schema as any)?.attributes?.[field];
     return attribute?.type === 'enumeration' ? attribute.enum : null;
   });
   const calendars = createCalendarSource(strapi);
   const service = createWorkflowService(strapi, registry, calendars);
   strapi.documents.use(calendars.middleware());
-  strapi.documents.use(workflowMiddleware(strapi, registry, service));
+  strapi.documents.use(workflowMiddleware(strapi, registry, service, calendars));
   (strapi.admin as any).routes['ppid-workflow'] = workflowRoutes(service);
   const runtime = { registry, service, calendars };
   (strapi as any)[RUNTIME] = runtime;

@@ -5,6 +5,9 @@ import type { WorkflowRegistry } from './registry';
 import { actorOf, type AdminUser, type WorkflowService } from './service';
 import { systemReason } from './system-context';
 import type { WorkflowDefinition } from './types';
+import { afterItemsSaved, planItemSteps, todayLocal, type ItemStep } from './items';
+import type { CalendarSource } from './calendar-source';
+import type { PpidConfig } from '../config/ppid-config';
 
 const READ_ACTIONS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
 /** Attributes whose change is not an edit of the content itself. */
@@ -67,7 +70,34 @@ function changesContent(current: Record<string, any>, data: Record<string, any>,
  * scripts): the state field is set only by the workflow service; a new document starts in its
  * initial state; editing an approved document sends it back; publishing needs an approved state.
  */
-export function workflowMiddleware(strapi: Core.Strapi, registry: WorkflowRegistry, service: WorkflowService) {
+export function workflowMiddleware(strapi: Core.Strapi, registry: WorkflowRegistry, service: WorkflowService, calendars: CalendarSource) {
+  const config = () => strapi.config.get('ppid') as PpidConfig;
+
+  /** Checks item steps before the write; returns what to record after it. */
+  async function planItems(def: WorkflowDefinition, documentId: string | null, data: Record<string, any>, user: AdminUser | null, system: boolean) {
+    const plans: { items: NonNullable<WorkflowDefinition['items']>[number]; steps: ItemStep[] }[] = [];
+    for (const items of def.items ?? []) {
+      if (!Array.isArray(data[items.field])) continue;
+      const before = documentId
+        ? ((await strapi.db.query(def.uid as any).findOne({ where: { documentId }, populate: [items.field] }))?.[items.field] ?? [])
+        : [];
+      const calendar = await calendars.get();
+      const today = todayLocal(calendar, config().calendar.utcOffsetMinutes);
+      const steps = system ? [] : planItemSteps(items, before, data[items.field], user ? actorOf(user) : null, today);
+      plans.push({ items, steps });
+    }
+    return plans;
+  }
+
+  async function recordItems(def: WorkflowDefinition, documentId: string, plans: Awaited<ReturnType<typeof planItems>>, actor: { id: number; email: string } | null) {
+    for (const { items, steps } of plans) {
+      await afterItemsSaved(strapi, def, items, documentId, steps, actor, await calendars.get(), {
+        utcOffsetMinutes: config().calendar.utcOffsetMinutes,
+        atRiskShare: config().sla.atRiskShare,
+      });
+    }
+  }
+
   return async (ctx: any, next: () => Promise<any>) => {
     const def = registry.byUid.get(ctx.uid);
     if (!def || READ_ACTIONS.has(ctx.action)) return next();
@@ -82,9 +112,13 @@ export function workflowMiddleware(strapi: Core.Strapi, registry: WorkflowRegist
         throw directStateChangeRefusal(def, def.initial);
       }
       const initial = system && data[def.field] ? data[def.field] : def.initial;
+      const itemPlans = await planItems(def, null, data, user, system);
       params.data = { ...data, [def.field]: initial };
       const result = await next();
-      if (result?.documentId) await service.recordCreated(def, result.documentId, result.locale ?? null, initial, actor);
+      if (result?.documentId) {
+        await service.recordCreated(def, result.documentId, result.locale ?? null, initial, actor);
+        await recordItems(def, result.documentId, itemPlans, actor);
+      }
       return result;
     };
 
@@ -101,7 +135,9 @@ export function workflowMiddleware(strapi: Core.Strapi, registry: WorkflowRegist
         if (!system) delete data[def.field];
         const sendBackTo = def.onEditFrom?.[state];
         const sendBack = !system && sendBackTo && changesContent(current, data, def.field);
+        const itemPlans = await planItems(def, params.documentId, data, user, system);
         const result = await next();
+        await recordItems(def, params.documentId, itemPlans, actor);
         if (sendBack) {
           await service.transition(def.name, params.documentId, params.locale, user ? { user } : { system: 'edit' }, {
             to: sendBackTo,

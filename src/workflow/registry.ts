@@ -49,6 +49,18 @@ export function buildRegistry(
     } catch (error) {
       problems.push((error as Error).message);
     }
+    for (const items of def.items ?? []) {
+      try {
+        assertValidDefinition(items.definition);
+      } catch (error) {
+        problems.push(`${def.uid}.${items.field}: ${(error as Error).message}`);
+      }
+      const itemEnum = attributeEnum(items.definition.uid, items.definition.field);
+      const itemStates = Object.keys(items.definition.states);
+      if (!itemEnum || itemStates.some((s) => !itemEnum.includes(s)) || itemEnum.some((s) => !itemStates.includes(s))) {
+        problems.push(`${items.definition.uid}.${items.definition.field}: enumeration and item workflow differ`);
+      }
+    }
     const enumValues = attributeEnum(def.uid, def.field);
     if (!enumValues) {
       problems.push(`${def.uid}: attribute "${def.field}" must be an enumeration of the workflow states`);

@@ -52,6 +52,22 @@ export interface WorkflowDefinition {
   publishableStates?: string[];
   /** localized types keep one workflow state per locale */
   perLocale?: boolean;
+  /** repeatable components whose items each follow their own small workflow */
+  items?: ItemWorkflow[];
+}
+
+/**
+ * Items of a repeatable component (e.g. the follow-up items of minutes): each item's
+ * `definition.field` attribute is its state, changed only by the definition's transitions;
+ * `stamps` set a date attribute when an item enters a state; an item's SLA is its own due date,
+ * and its assignee (an email attribute) is notified.
+ */
+export interface ItemWorkflow {
+  field: string;
+  definition: WorkflowDefinition;
+  stamps?: Record<string, string>;
+  dueDateAttribute: string;
+  assigneeAttribute: string;
 }
 
 export type ActorId = number | string;
