@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm test` (SQLite) and `npm test:postgres`: compile the server to dist/ (the in-process Strapi
- * loads compiled config), then run jest. Test secrets are generated here, in memory, so tests
- * never write .env. Extra arguments go to jest, e.g. `npm test -- tests/unit`.
+ * `npm test` (SQLite) and `npm run test:postgres`: compile the server to dist/ (the in-process
+ * Strapi loads compiled config), then run jest; `npm test` with no arguments also runs the public
+ * site's tests (site/). Test secrets are generated here, in memory, so tests never write .env.
+ * Extra arguments go to jest, e.g. `npm test -- tests/unit`.
  */
 const { spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
@@ -47,3 +48,7 @@ function run(cmd, cmdArgs) {
 
 run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json']);
 run(process.execPath, [require.resolve('jest/bin/jest'), '--maxWorkers=2', ...jestArgs]);
+if (!postgres && jestArgs.length === 0) {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  run(npm, ['--prefix', 'site', 'test']);
+}

@@ -6,7 +6,7 @@ import { GENESIS_HASH, createChainVerifier, hashEvent, type AuditEventInput, typ
 
 export const AUDIT_UID = 'api::riwayat-alur.riwayat-alur';
 /** Set only while appendAuditEvent itself inserts, so the lifecycle guard can tell it apart. */
-const appending = new AsyncLocalStorage<true>();
+const appending: AsyncLocalStorage<true> = ((globalThis as any)[Symbol.for('ppid.auditAppending')] ??= new AsyncLocalStorage());
 
 /**
  * Appends one event to the hash chain. Appends are serialised (an advisory lock on PostgreSQL,

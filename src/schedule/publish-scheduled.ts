@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { workflowRuntime } from '../workflow';
-import { WorkflowError } from '../workflow/service';
 
 const KONTEN_UID = 'api::konten-terjadwal.konten-terjadwal';
 const DIP_UID = 'api::dip-document.dip-document';
@@ -50,7 +49,8 @@ export async function publishScheduled(strapi: Core.Strapi, now: Date = new Date
       result.published += 1;
     } catch (error) {
       // Another instance got there first: fine. Anything else is logged and retried next minute.
-      if (!(error instanceof WorkflowError && error.status === 409)) {
+      const lostRace = (error as { name?: string; status?: number }).name === 'WorkflowError' && (error as { status?: number }).status === 409;
+      if (!lostRace) {
         strapi.log.error(`[ppid] scheduled item ${item.documentId}: ${(error as Error).message}`);
       }
     }
