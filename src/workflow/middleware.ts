@@ -169,6 +169,19 @@ export function workflowMiddleware(strapi: Core.Strapi, registry: WorkflowRegist
         return next();
       }
 
+      case 'discardDraft': {
+        const locales = def.perLocale ? [params.locale ?? 'id'] : [null];
+        const before = await Promise.all(locales.map(async (l) => (await service.loadRow(def, params.documentId, l))?.[def.field]));
+        const result = await next();
+        for (const [i, locale] of locales.entries()) {
+          const after = (await service.loadRow(def, params.documentId, locale))?.[def.field];
+          if (before[i] && after && before[i] !== after) {
+            await service.recordRestoredState(def, params.documentId, locale, before[i], after, actor);
+          }
+        }
+        return result;
+      }
+
       case 'delete': {
         const result = await next();
         const locales = def.perLocale ? [params.locale ?? 'id'] : [null];

@@ -78,13 +78,19 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
     return { jenisKonten: ref.def.uid, dokumenId: ref.documentId, locale: ref.locale };
   }
 
-  /** The row that carries the state: the draft row for Draft & Publish types. */
-  async function loadRow(ref: DocumentRef) {
+  /**
+   * The row that carries the state: the draft row for Draft & Publish types. The published row
+   * keeps the state its version was published in, so discarding a draft restores both.
+   */
+  function stateRowWhere(ref: DocumentRef): Record<string, unknown> {
     const where: Record<string, unknown> = { documentId: ref.documentId };
     if (ref.locale) where.locale = ref.locale;
-    const hasDraftAndPublish = Boolean((strapi.contentType(ref.def.uid as any) as any).options?.draftAndPublish);
-    if (hasDraftAndPublish) where.publishedAt = null;
-    return strapi.db.query(ref.def.uid as any).findOne({ where, populate: ['createdBy'] });
+    if ((strapi.contentType(ref.def.uid as any) as any).options?.draftAndPublish) where.publishedAt = null;
+    return where;
+  }
+
+  async function loadRow(ref: DocumentRef) {
+    return strapi.db.query(ref.def.uid as any).findOne({ where: stateRowWhere(ref), populate: ['createdBy'] });
   }
 
   async function requireRow(ref: DocumentRef) {
@@ -171,9 +177,10 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
 
     const now = new Date();
     await strapi.db.transaction(async () => {
-      const where: Record<string, unknown> = { documentId, [def.field]: from };
-      if (ref.locale) where.locale = ref.locale;
-      const { count } = await strapi.db.query(def.uid as any).updateMany({ where, data: { [def.field]: request.to } });
+      const { count } = await strapi.db.query(def.uid as any).updateMany({
+        where: { ...stateRowWhere(ref), [def.field]: from },
+        data: { [def.field]: request.to },
+      });
       if (count === 0) {
         const current = await loadRow(ref);
         throw stateChanged(def, current?.[def.field] ?? null);
@@ -255,6 +262,33 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
     };
   }
 
+  /**
+   * A state change Strapi made itself (discarding a draft restores the published version and its
+   * approved state): the trail and the timers follow it, so nothing changes unrecorded.
+   */
+  async function recordRestoredState(def: WorkflowDefinition, documentId: string, locale: string | null, from: string, to: string, actor: { id: number; email: string } | null) {
+    const ref = refOf(def, documentId, locale);
+    const now = new Date();
+    const closed = await closeOpenTimers(strapi, timerKey(ref), now, await calendars.get());
+    await startState(ref, to, now);
+    await appendAuditEvent(strapi, {
+      kategori: 'transisi',
+      peristiwa: 'draf_dibuang',
+      jenisKonten: def.uid,
+      dokumenId: documentId,
+      locale: ref.locale,
+      dari: from,
+      ke: to,
+      aktorId: actor?.id ?? null,
+      aktorEmail: actor?.email ?? SYSTEM_ACTOR.email,
+      waktu: now.toISOString(),
+      catatan: 'Perubahan draf dibuang; kembali ke versi terbit.',
+      slaJatuhTempo: closed ? closed.dueAt.toISOString() : null,
+      slaTerpenuhi: closed ? closed.met : null,
+      menitKerja: closed ? closed.businessMinutes : null,
+    });
+  }
+
   /** Timers of a deleted document stop counting (nobody can act on it any more). */
   async function documentDeleted(def: WorkflowDefinition, documentId: string, locale: string | null) {
     const ref = refOf(def, documentId, locale);
@@ -266,7 +300,7 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
     afterTransition: async (_event: { def: WorkflowDefinition; documentId: string; locale: string | null; from: string; to: string; at: Date }) => {},
   };
 
-  return { transition, status, recordCreated, documentDeleted, loadRow: (def: WorkflowDefinition, documentId: string, locale?: string | null) => loadRow(refOf(def, documentId, locale)), refOf, hooks, definitionByName };
+  return { transition, status, recordCreated, recordRestoredState, documentDeleted, loadRow: (def: WorkflowDefinition, documentId: string, locale?: string | null) => loadRow(refOf(def, documentId, locale)), refOf, hooks, definitionByName };
 }
 
 export type WorkflowService = ReturnType<typeof createWorkflowService>;

@@ -151,6 +151,17 @@ describe('DIP entries: publishing needs approval', () => {
     expect((await strapi.db.query(DIP).findOne({ where: { documentId: id, locale: 'id', publishedAt: null } })).statusAlur).toBe('disetujui');
   });
 
+  test('discarding an unapproved edit restores the approved version, recorded in the trail', async () => {
+    await http().put(`${CM}/${id}?locale=id`).set(as('operator')).send({ ...entry, judul: 'Judul yang akan dibuang' });
+    expect((await strapi.db.query(DIP).findOne({ where: { documentId: id, locale: 'id', publishedAt: null } })).statusAlur).toBe('menunggu_persetujuan');
+    const res = await http().post(`${CM}/${id}/actions/discard?locale=id`).set(as('operator')).send({});
+    expect(res.status).toBe(200);
+    const status = await http().get(`/ppid/workflow/dip-document/${id}?locale=id`).set(as('operator'));
+    expect(status.body.data.state).toBe('disetujui');
+    expect(status.body.data.timer).toBeNull();
+    expect(status.body.data.history.at(-1)).toMatchObject({ event: 'draf_dibuang', from: 'menunggu_persetujuan', to: 'disetujui' });
+  });
+
   test('each language is approved on its own', async () => {
     const en = await http().put(`${CM}/${id}?locale=en`).set(as('operator')).send({ ...entry, judul: 'Performance Report', ringkasan: 'Summary' });
     expect(en.status).toBe(200);
