@@ -40,21 +40,24 @@ const LIBUR = 'api::hari-libur.hari-libur';
 const READ: CmAction[] = ['read'];
 const EDIT: CmAction[] = ['create', 'read', 'update'];
 
+/** Kepala Dinas and Koordinator oversee everything and write only evaluation reports. */
+const OVERSIGHT: ContentGrant[] = [
+  { uid: NOTA, actions: READ },
+  { uid: NOTULEN, actions: READ },
+  { uid: LAPORAN, actions: EDIT },
+  { uid: DIP, actions: READ },
+  { uid: KONTEN, actions: READ },
+  { uid: BIDANG, actions: READ },
+  { uid: LIBUR, actions: READ },
+];
+
 export const SOP_ROLES: RoleDefinition[] = [
   {
     code: 'kepala-dinas',
     name: 'Kepala Dinas',
     description:
       'Menandatangani nota permintaan DIP; menerima notulen dan laporan evaluasi; mengevaluasi Koordinator tiap bulan.',
-    content: [
-      { uid: NOTA, actions: READ },
-      { uid: NOTULEN, actions: READ },
-      { uid: LAPORAN, actions: EDIT },
-      { uid: DIP, actions: READ },
-      { uid: KONTEN, actions: READ },
-      { uid: BIDANG, actions: READ },
-      { uid: LIBUR, actions: READ },
-    ],
+    content: OVERSIGHT,
     uploads: false,
   },
   {
@@ -62,15 +65,7 @@ export const SOP_ROLES: RoleDefinition[] = [
     name: 'Sekretaris / Koordinator',
     description:
       'Memaraf nota permintaan; menyetujui konten sebelum tayang; mengevaluasi pengelolaan website minimal 6 bulan sekali; menandatangani daftar konten triwulanan.',
-    content: [
-      { uid: NOTA, actions: READ },
-      { uid: NOTULEN, actions: READ },
-      { uid: LAPORAN, actions: EDIT },
-      { uid: DIP, actions: READ },
-      { uid: KONTEN, actions: READ },
-      { uid: BIDANG, actions: READ },
-      { uid: LIBUR, actions: READ },
-    ],
+    content: OVERSIGHT,
     uploads: false,
   },
   {

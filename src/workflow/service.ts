@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { PpidConfig } from '../config/ppid-config';
 import { appendAuditEvent, AUDIT_UID } from '../audit/trail';
+import type { AuditEventInput } from '../audit/chain';
 import type { CalendarSource } from './calendar-source';
 import { availableTransitions, decide } from './engine';
 import { failedGuard } from './guards';
@@ -114,6 +115,34 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
     );
   }
 
+  /**
+   * The bookkeeping of a state change: stop the timer of the state left (met or breached, business
+   * minutes), start the next one, and append the event that says so.
+   */
+  async function enterState(
+    ref: DocumentRef,
+    from: string,
+    to: string,
+    now: Date,
+    event: Pick<AuditEventInput, 'peristiwa' | 'aktorId' | 'aktorEmail' | 'catatan'> & Partial<Pick<AuditEventInput, 'ip' | 'dipaksa'>>,
+  ) {
+    const closed = await closeOpenTimers(strapi, timerKey(ref), now, await calendars.get());
+    await startState(ref, to, now);
+    await appendAuditEvent(strapi, {
+      kategori: 'transisi',
+      jenisKonten: ref.def.uid,
+      dokumenId: ref.documentId,
+      locale: ref.locale,
+      dari: from,
+      ke: to,
+      waktu: now.toISOString(),
+      ...event,
+      slaJatuhTempo: closed ? closed.dueAt.toISOString() : null,
+      slaTerpenuhi: closed ? closed.met : null,
+      menitKerja: closed ? closed.businessMinutes : null,
+    });
+  }
+
   /** Records a document entering its initial state (creation): audit event and first timer. */
   async function recordCreated(def: WorkflowDefinition, documentId: string, locale: string | null, state: string, actor: { id: number; email: string } | null) {
     const ref = refOf(def, documentId, locale);
@@ -185,25 +214,13 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
         const current = await loadRow(ref);
         throw stateChanged(def, current?.[def.field] ?? null);
       }
-      const closed = await closeOpenTimers(strapi, timerKey(ref), now, await calendars.get());
-      await startState(ref, request.to, now);
-      await appendAuditEvent(strapi, {
-        kategori: 'transisi',
+      await enterState(ref, from, request.to, now, {
         peristiwa: decision.forced ? 'transisi_paksa' : 'transisi',
-        jenisKonten: def.uid,
-        dokumenId: documentId,
-        locale: ref.locale,
-        dari: from,
-        ke: request.to,
         aktorId: isSystem ? null : who.user.id,
         aktorEmail: isSystem ? `${SYSTEM_ACTOR.email}:${who.system}` : who.user.email,
         ip: request.ip ?? null,
-        waktu: now.toISOString(),
         catatan: request.note?.trim() || null,
         dipaksa: decision.forced,
-        slaJatuhTempo: closed ? closed.dueAt.toISOString() : null,
-        slaTerpenuhi: closed ? closed.met : null,
-        menitKerja: closed ? closed.businessMinutes : null,
       });
     });
     await hooks.afterTransition({ def, documentId, locale: ref.locale, from, to: request.to, at: now });
@@ -267,25 +284,11 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
    * approved state): the trail and the timers follow it, so nothing changes unrecorded.
    */
   async function recordRestoredState(def: WorkflowDefinition, documentId: string, locale: string | null, from: string, to: string, actor: { id: number; email: string } | null) {
-    const ref = refOf(def, documentId, locale);
-    const now = new Date();
-    const closed = await closeOpenTimers(strapi, timerKey(ref), now, await calendars.get());
-    await startState(ref, to, now);
-    await appendAuditEvent(strapi, {
-      kategori: 'transisi',
+    await enterState(refOf(def, documentId, locale), from, to, new Date(), {
       peristiwa: 'draf_dibuang',
-      jenisKonten: def.uid,
-      dokumenId: documentId,
-      locale: ref.locale,
-      dari: from,
-      ke: to,
       aktorId: actor?.id ?? null,
       aktorEmail: actor?.email ?? SYSTEM_ACTOR.email,
-      waktu: now.toISOString(),
       catatan: 'Perubahan draf dibuang; kembali ke versi terbit.',
-      slaJatuhTempo: closed ? closed.dueAt.toISOString() : null,
-      slaTerpenuhi: closed ? closed.met : null,
-      menitKerja: closed ? closed.businessMinutes : null,
     });
   }
 

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run bench`: compiles the server to dist/ once (as scripts/test.js does), then runs every
+ * benchmark in bench/ on SQLite, and again on PostgreSQL when 127.0.0.1:5432 (or DATABASE_HOST/
+ * DATABASE_PORT, user postgres) answers. Each benchmark runs in its own process (one Strapi per
+ * process) and writes its table to bench/results/<name>-<db>.md.
+ *
+ * Extra arguments go to every benchmark, e.g. `npm run bench -- --sizes=1000,10000`.
+ * `--sqlite-only` skips PostgreSQL.
+ */
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const sqliteOnly = args.includes('--sqlite-only');
+const passArgs = args.filter((a) => a !== '--sqlite-only');
+
+// Every benchmark in bench/ (run.js is the runner, not a benchmark).
+const BENCHMARKS = ['sweep.js'];
+
+const env = { ...process.env, PPID_SKIP_COMPILE: 'true' };
+
+function run(cmd, cmdArgs) {
+  return spawnSync(cmd, cmdArgs, { cwd: root, env, stdio: 'inherit' }).status ?? 1;
+}
+
+async function postgresReachable() {
+  const { Client } = require('pg');
+  const client = new Client({
+    host: process.env.DATABASE_HOST || '127.0.0.1',
+    port: Number(process.env.DATABASE_PORT || 5432),
+    user: process.env.DATABASE_USERNAME || 'postgres',
+    password: process.env.DATABASE_PASSWORD || '',
+    database: process.env.PG_ADMIN_DATABASE || 'postgres',
+    connectionTimeoutMillis: 3000,
+  });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch (error) {
+    console.log(`PostgreSQL unreachable (${error.message}); benchmarks run on SQLite only.`);
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function main() {
+  const tsc = run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json']);
+  if (tsc !== 0) {
+    console.error('Compilation failed: benchmarks run against a fresh dist/ only.');
+    return tsc;
+  }
+  const databases = [[]];
+  if (!sqliteOnly && (await postgresReachable())) databases.push(['--postgres']);
+  let failed = 0;
+  for (const bench of BENCHMARKS) {
+    for (const dbArgs of databases) {
+      const label = `${bench} ${dbArgs.includes('--postgres') ? 'postgres' : 'sqlite'}`;
+      console.log(`\n=== ${label} ===`);
+      const status = run(process.execPath, [path.join(__dirname, bench), ...dbArgs, ...passArgs]);
+      if (status !== 0) {
+        console.error(`${label} failed (exit ${status})`);
+        failed += 1;
+      }
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
