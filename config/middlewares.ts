@@ -1,9 +1,54 @@
 import type { Core } from '@strapi/strapi';
 
+/**
+ * Directive values are strings on purpose: strapi::security merges this config into its defaults
+ * with lodash defaultsDeep, which merges arrays index by index, so a shorter array would silently
+ * get Strapi's extra sources (e.g. connect-src https:) appended. A string replaces the default.
+ * In development/test Strapi itself widens script-src/connect-src on admin GET requests for Vite.
+ */
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
   'strapi::errors',
-  'strapi::security',
+  {
+    name: 'strapi::security',
+    config: {
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'default-src': "'self'",
+          'base-uri': "'self'",
+          // API calls go to this server only (also the admin panel's).
+          'connect-src': "'self'",
+          // The admin panel renders uploads and previews from blob:/data: URLs; the QR code is a data: URL.
+          'img-src': "'self' data: blob:",
+          'media-src': "'self' data: blob:",
+          'font-src': "'self' data:",
+          // No inline or third-party script anywhere (the sign-in page loads its script as a file).
+          'script-src': "'self'",
+          'script-src-attr': "'none'",
+          // The admin panel (styled-components) injects <style> elements at run time.
+          'style-src': "'self' 'unsafe-inline'",
+          'object-src': "'none'",
+          'frame-src': "'self'",
+          'frame-ancestors': "'none'",
+          'form-action': "'self'",
+          'worker-src': "'self' blob:",
+          'manifest-src': "'self'",
+          // Only where the site is served over TLS (behind the reverse proxy in production).
+          upgradeInsecureRequests: env.bool('PPID_CSP_UPGRADE_INSECURE', env('NODE_ENV') === 'production') ? [] : null,
+        },
+      },
+      frameguard: { action: 'deny' },
+      hsts: { maxAge: 31536000, includeSubDomains: true },
+      referrerPolicy: { policy: 'no-referrer' },
+      crossOriginOpenerPolicy: { policy: 'same-origin' },
+      // The public site (another origin) embeds uploaded files, so resources stay cross-origin readable.
+      crossOriginResourcePolicy: false,
+      noSniff: true,
+      dnsPrefetchControl: { allow: false },
+      permittedCrossDomainPolicies: { permittedPolicies: 'none' },
+    },
+  },
   {
     name: 'strapi::cors',
     config: {

@@ -12,7 +12,14 @@ const root = path.resolve(__dirname, '..');
 const cmsPort = process.env.PORT || '1337';
 const sitePort = process.env.SITE_PORT || '8080';
 const apiUrl = process.env.PPID_API_URL || `http://127.0.0.1:${cmsPort}`;
-const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development', STRAPI_TELEMETRY_DISABLED: 'true', BROWSER: 'none' };
+const env = {
+  ...process.env,
+  NODE_ENV: process.env.NODE_ENV || 'development',
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  BROWSER: 'none',
+  // The site started here must be allowed to call the API from the browser, whatever its port.
+  SITE_ORIGINS: process.env.SITE_ORIGINS || `http://127.0.0.1:${sitePort},http://localhost:${sitePort}`,
+};
 const strapiBin = path.join(root, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js');
 
 function step(title, cmd, args, extraEnv = {}) {

@@ -1,6 +1,147 @@
+import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
+import { createHandlers, mustPassGate } from './handlers';
+import { ASSET_DIR, GUARD_FILE, guardScript, LOGIN_SCRIPT, loginPageHtml, SCRIPT_FILE } from './login-page';
+import { passwordPrecheck, wrapUserService } from './passwords';
+import { installSessionGate, strapiSessionAuth } from './session';
+import { ACCOUNT_UID, CHALLENGE_UID, guardSecurityTypes, settings } from './store';
 
-/** Account security (2FA, password policy and expiry, admin-login gate): wiring for src/index.ts. */
-export function registerSecurity(_strapi: Core.Strapi): void {}
+/**
+ * Account security (SOP: complex password, 2FA, periodic change), wired in from src/index.ts:
+ * - Strapi's session-opening admin routes answer with a challenge until the second factor
+ *   (and any overdue password change) is done: /login, /register-admin, /register, /reset-password;
+ * - /admin/mfa/* routes finish the challenge; /admin/mfa/me* and /admin/mfa/users/:id/reset manage 2FA;
+ * - the password policy runs on every password write (route pre-checks + the admin user service);
+ * - an Indonesian sign-in page replaces the SPA's own forms (the SPA cannot handle a challenge).
+ * See the README, "Account security".
+ */
+export function registerSecurity(strapi: Core.Strapi): void {
+  guardSecurityTypes(strapi);
+  wrapUserService(strapi);
+  const h = createHandlers(strapi);
+  wireAdminRoutes(strapi, h);
+  servePages(strapi);
+}
 
-export async function bootstrapSecurity(_strapi: Core.Strapi): Promise<void> {}
+export async function bootstrapSecurity(strapi: Core.Strapi): Promise<void> {
+  wrapUserService(strapi); // no-op when register() already wrapped it
+  installSessionGate(strapi, (userId) => mustPassGate(strapi, userId));
+  // A deleted admin leaves no secrets behind.
+  strapi.eventHub.on('user.delete', async (payload: any) => {
+    const ids = [payload?.user, ...(payload?.users ?? [])].filter(Boolean).map((u: any) => Number(u.id));
+    if (ids.length === 0) return;
+    await strapi.db.query(ACCOUNT_UID as any).deleteMany({ where: { userId: { $in: ids } } });
+    await strapi.db.query(CHALLENGE_UID as any).deleteMany({ where: { userId: { $in: ids } } });
+  });
+}
+
+type Handlers = ReturnType<typeof createHandlers>;
+
+function wireAdminRoutes(strapi: Core.Strapi, h: Handlers): void {
+  const routers = (strapi as any).admin?.routes as Record<string, { routes?: any[] }> | undefined;
+  const adminRouter = routers?.admin;
+  if (!routers || !adminRouter?.routes) throw new Error('[ppid] security: admin routes not found; the 2FA gate cannot be installed');
+  const all = Object.values(routers).flatMap((r) => r.routes ?? []);
+  const find = (method: string, path: string) => {
+    const route = all.find((r) => r.method === method && r.path === path);
+    // Fail closed: a Strapi upgrade that moves a session route must not silently open a way around 2FA.
+    if (!route) throw new Error(`[ppid] security: admin route ${method} ${path} not found; the 2FA gate cannot be installed`);
+    route.config = route.config ?? {};
+    route.config.middlewares = route.config.middlewares ?? [];
+    return route;
+  };
+
+  find('POST', '/login').handler = h.login;
+  find('POST', '/register-admin').handler = h.registerAdmin;
+  find('POST', '/register').handler = h.register;
+  find('POST', '/reset-password').handler = h.resetPassword;
+  find('POST', '/access-token').config.middlewares.unshift(h.accessTokenGuard);
+  find('PUT', '/users/me').config.middlewares.unshift(passwordPrecheck(strapi, 'me'));
+  find('POST', '/users').config.middlewares.unshift(passwordPrecheck(strapi, 'create'));
+  find('PUT', '/users/:id').config.middlewares.unshift(passwordPrecheck(strapi, 'update'));
+
+  const open = { auth: false };
+  const signedIn = { policies: ['admin::isAuthenticatedAdmin'] };
+  adminRouter.routes.push(
+    { method: 'POST', path: '/mfa/setup', handler: h.setup, config: open },
+    { method: 'POST', path: '/mfa/verify', handler: h.verify, config: open },
+    { method: 'POST', path: '/mfa/change-password', handler: h.changePassword, config: open },
+    { method: 'GET', path: '/mfa/me', handler: h.status, config: signedIn },
+    { method: 'POST', path: '/mfa/me/setup', handler: h.meSetup, config: signedIn },
+    { method: 'POST', path: '/mfa/me/enable', handler: h.meEnable, config: signedIn },
+    { method: 'POST', path: '/mfa/me/recovery-codes', handler: h.meRecoveryCodes, config: signedIn },
+    { method: 'POST', path: '/mfa/me/disable', handler: h.meDisable, config: signedIn },
+    { method: 'POST', path: '/mfa/users/:id/reset', handler: h.adminReset, config: signedIn },
+  );
+}
+
+const PAGE_MODES = ['login', 'register-admin', 'register', 'reset-password'];
+
+function adminPath(strapi: Core.Strapi): string {
+  return String(strapi.config.get('admin.path', '/admin') || '/admin').replace(/\/+$/, '') || '/admin';
+}
+
+/**
+ * The sign-in page and its scripts are ordinary routes (so strapi::security sets the CSP on them);
+ * the SPA's catch-all route awaits downstream first and leaves a response that already has a body.
+ * A global middleware adds the hand-back guard to the SPA's index.html.
+ */
+function servePages(strapi: Core.Strapi): void {
+  const base = adminPath(strapi);
+  const noStore = (ctx: any) => {
+    ctx.set('Cache-Control', 'no-store');
+    ctx.set('X-Robots-Tag', 'noindex');
+  };
+  const page = async (ctx: any) => {
+    const cfg = settings(strapi);
+    const helpers = strapiSessionAuth();
+    noStore(ctx);
+    ctx.type = 'html';
+    ctx.body = loginPageHtml({
+      adminPath: base,
+      cookieName: helpers.getAccessCookieName(),
+      cookiePath: helpers.getAccessCookiePath(),
+      cookieDomain: (strapi.config.get('admin.auth.cookie.domain') as string) || (strapi.config.get('admin.auth.domain') as string) || null,
+      minLength: cfg.password.minLength,
+      historySize: cfg.password.historySize,
+      maxAgeDays: cfg.password.maxAgeDays,
+      issuer: cfg.mfa.issuer,
+    });
+  };
+  const script = (source: () => string) => async (ctx: any) => {
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.type = 'application/javascript; charset=utf-8';
+    ctx.body = source();
+  };
+  strapi.server.routes([
+    ...PAGE_MODES.map((mode) => ({ method: 'GET' as const, path: `${base}/auth/${mode}`, handler: page, config: { auth: false } })),
+    { method: 'GET', path: `${base}/${ASSET_DIR}/${SCRIPT_FILE}`, handler: script(() => LOGIN_SCRIPT), config: { auth: false } },
+    { method: 'GET', path: `${base}/${ASSET_DIR}/${GUARD_FILE}`, handler: script(() => guardScript(base)), config: { auth: false } },
+  ] as any);
+
+  const guardTag = `<script src="${base}/${ASSET_DIR}/${GUARD_FILE}"></script>`;
+  strapi.server.use(async (ctx: any, next: () => Promise<unknown>) => {
+    // helmet 6 (strapi::security) has no Permissions-Policy; the CMS needs none of these features.
+    ctx.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
+    await next();
+    if (ctx.method !== 'GET' || !(ctx.path === base || ctx.path.startsWith(`${base}/`)) || !ctx.response.is('html')) return;
+    const body = ctx.body;
+    let html: string;
+    if (body instanceof fs.ReadStream) {
+      if (!String(body.path).endsWith('index.html')) return;
+      html = await readStream(body);
+    } else if (Buffer.isBuffer(body)) html = body.toString('utf8');
+    else if (typeof body === 'string') html = body;
+    else return;
+    ctx.body = html.includes('id="strapi"') && !html.includes(guardTag) ? html.replace('</head>', `${guardTag}</head>`) : html;
+  });
+}
+
+function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (c) => chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c)));
+    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stream.on('error', reject);
+  });
+}

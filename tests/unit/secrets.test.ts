@@ -49,3 +49,29 @@ test('production: start-up stops naming every missing variable, and writes nothi
   expect(message).not.toMatch(/APP_KEYS,/);
   expect(fs.existsSync(envFile)).toBe(false);
 });
+
+describe('demo password', () => {
+  const { demoPassword } = jest.requireActual('../../src/seed/demo-admins') as typeof import('../../src/seed/demo-admins');
+  const cfg = {
+    password: { minLength: 12, historySize: 5, maxAgeDays: 90, warnDays: 14 },
+    mfa: { issuer: 'PPID' } as any,
+  };
+
+  test('a generated demo password passes the password policy for every demo account', () => {
+    const envFile = tmpEnvFile();
+    const previous = process.env.PPID_DEMO_PASSWORD;
+    jest.spyOn(require('../../src/config/app-root'), 'findAppRoot').mockReturnValue(path.dirname(envFile));
+    try {
+      for (let i = 0; i < 50; i += 1) {
+        delete process.env.PPID_DEMO_PASSWORD;
+        const password = demoPassword(() => {}, cfg);
+        expect(password).toMatch(/^Ppid-[A-Za-z0-9_-]{16}$/);
+        expect(password).not.toMatch(/sub|web|dinas|bidang|operator|admin/i);
+      }
+      expect(fs.readFileSync(envFile, 'utf8')).toMatch(/^PPID_DEMO_PASSWORD=Ppid-/m);
+    } finally {
+      if (previous === undefined) delete process.env.PPID_DEMO_PASSWORD;
+      else process.env.PPID_DEMO_PASSWORD = previous;
+    }
+  });
+});
