@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { LOCKS, withDatabaseLock } from '../db/lock';
 import { errors } from '@strapi/utils';
 import type { PpidConfig } from '../config/ppid-config';
 import { deriveKey } from './secret-box';
@@ -103,9 +104,12 @@ export async function reserveAttempt(strapi: Core.Strapi, accountId: number): Pr
   await q.updateMany({ where: { id: accountId, mfaLockedUntil: { $lte: new Date() } }, data: { mfaFailures: 0, mfaLockedUntil: null } });
   const meta: any = strapi.db.metadata.get(ACCOUNT_UID as any);
   const column = meta.attributes.mfaFailures.columnName ?? 'mfa_failures';
-  await strapi.db.connection(meta.tableName).where({ id: accountId }).increment(column, 1);
-  const row = await q.findOne({ where: { id: accountId }, select: ['mfaFailures'] });
-  return Number(row?.mfaFailures) || 0;
+  // Increment and read as one step: parallel guesses must each get their own attempt number.
+  return withDatabaseLock(strapi, LOCKS.mfaAttempts, async (trx) => {
+    await strapi.db.connection(meta.tableName).transacting(trx).where({ id: accountId }).increment(column, 1);
+    const row = await q.findOne({ where: { id: accountId }, select: ['mfaFailures'] });
+    return Number(row?.mfaFailures) || 0;
+  });
 }
 
 /** Starts the lock unless one is already running (several requests may reach the limit together). */

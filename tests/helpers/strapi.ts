@@ -14,7 +14,10 @@ let restoreEnv: Record<string, string | undefined> = {};
  * under .tmp/, or (DATABASE_CLIENT=postgres) a new database created now and dropped in teardown.
  * Call once per file (beforeAll) and tear down in afterAll.
  */
-export async function setupStrapi(env: Record<string, string> = {}): Promise<Core.Strapi> {
+export async function setupStrapi(
+  env: Record<string, string> = {},
+  opts: { serveAdminPanel?: boolean } = {},
+): Promise<Core.Strapi> {
   if (instance) return instance;
   const tag = `${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   // Jest reuses a worker process for several files: remember what this file changes.
@@ -45,7 +48,12 @@ export async function setupStrapi(env: Record<string, string> = {}): Promise<Cor
     };
   }
 
-  const app = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), autoReload: false, serveAdminPanel: false });
+  const app = createStrapi({
+    appDir: ROOT,
+    distDir: path.join(ROOT, 'dist'),
+    autoReload: false,
+    serveAdminPanel: opts.serveAdminPanel ?? false,
+  });
   await app.load();
   await app.server.mount();
   instance = app;

@@ -11,7 +11,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createStrapi, type Core } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 jest.setTimeout(600_000);
@@ -54,7 +55,6 @@ async function nextCode(secret: string): Promise<string> {
 let strapi: Core.Strapi;
 let browser: Browser;
 let base = '';
-let dbFile = '';
 const consoleProblems: string[] = [];
 
 beforeAll(async () => {
@@ -63,11 +63,8 @@ beforeAll(async () => {
     execSync('npx strapi build', { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   }
   fs.mkdirSync(SCREENS, { recursive: true });
-  dbFile = path.join(ROOT, '.tmp', `test-browser-${process.pid}-${crypto.randomBytes(4).toString('hex')}.db`);
-  process.env.DATABASE_FILENAME = path.relative(ROOT, dbFile);
-  strapi = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist'), autoReload: false, serveAdminPanel: true });
-  await strapi.load();
-  await strapi.server.mount();
+  // A fresh database of the suite's engine (SQLite file or throwaway PostgreSQL database).
+  strapi = await setupStrapi({}, { serveAdminPanel: true });
   await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', () => resolve()));
   base = `http://127.0.0.1:${(strapi.server.httpServer.address() as AddressInfo).port}`;
   browser = await chromium.launch({
@@ -78,8 +75,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (strapi) await strapi.destroy();
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(dbFile + suffix, { force: true });
+  await teardownStrapi();
 });
 
 async function shot(page: Page, name: string) {
