@@ -22,20 +22,14 @@ const BENCHMARKS = ['sweep.js'];
 
 const env = { ...process.env, PPID_SKIP_COMPILE: 'true' };
 
+const { pgAdminClient } = require('./pg-admin');
+
 function run(cmd, cmdArgs) {
   return spawnSync(cmd, cmdArgs, { cwd: root, env, stdio: 'inherit' }).status ?? 1;
 }
 
 async function postgresReachable() {
-  const { Client } = require('pg');
-  const client = new Client({
-    host: process.env.DATABASE_HOST || '127.0.0.1',
-    port: Number(process.env.DATABASE_PORT || 5432),
-    user: process.env.DATABASE_USERNAME || 'postgres',
-    password: process.env.DATABASE_PASSWORD || '',
-    database: process.env.PG_ADMIN_DATABASE || 'postgres',
-    connectionTimeoutMillis: 3000,
-  });
+  const client = pgAdminClient();
   try {
     await client.connect();
     await client.query('SELECT 1');

@@ -115,17 +115,7 @@ function compile() {
   }
 }
 
-function pgAdminClient() {
-  const { Client } = require('pg');
-  return new Client({
-    host: process.env.DATABASE_HOST || '127.0.0.1',
-    port: Number(process.env.DATABASE_PORT || 5432),
-    user: process.env.DATABASE_USERNAME || 'postgres',
-    password: process.env.DATABASE_PASSWORD || '',
-    database: process.env.PG_ADMIN_DATABASE || 'postgres',
-    connectionTimeoutMillis: 3000,
-  });
-}
+const { pgAdminClient } = require('./pg-admin');
 
 /** A throwaway database; returns its cleanup, or null when PostgreSQL is unreachable. */
 async function prepareDatabase(tag) {
