@@ -1,8 +1,13 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
+import { workflowTranslations } from './workflow/messages';
+import { WorkflowPanel } from './workflow/WorkflowPanel';
 
 /**
  * Admin panel customisation. Indonesian is offered and becomes the default language for anyone
  * who has not chosen one yet (the panel reads the choice from localStorage before rendering).
+ * The Content Manager's edit view gets the "Alur kerja" side panel (src/admin/workflow/) for the
+ * content types with a workflow.
  */
 const LANGUAGE_KEY = 'strapi-admin-language';
 
@@ -15,12 +20,14 @@ export default {
         'Auth.form.welcome.subtitle': 'Masuk ke panel admin PPID',
         'app.components.LeftMenu.navbrand.title': 'PPID',
         'app.components.LeftMenu.navbrand.workplace': 'Panel admin',
+        ...workflowTranslations('id'),
       },
       en: {
         'Auth.form.welcome.title': 'Welcome to PPID',
         'Auth.form.welcome.subtitle': 'Log in to the PPID admin panel',
         'app.components.LeftMenu.navbrand.title': 'PPID',
         'app.components.LeftMenu.navbrand.workplace': 'Admin panel',
+        ...workflowTranslations('en'),
       },
     },
     tutorials: false,
@@ -31,5 +38,9 @@ export default {
       window.localStorage.setItem(LANGUAGE_KEY, 'id');
     }
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    const contentManager = app.getPlugin('content-manager');
+    const apis = contentManager?.apis as ContentManagerPlugin['config']['apis'] | undefined;
+    apis?.addEditViewSidePanel([WorkflowPanel]);
+  },
 };
