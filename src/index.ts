@@ -3,6 +3,7 @@ import { validatePpidConfig, type PpidConfig } from './config/ppid-config';
 import { dipValidationMiddleware } from './content/dip-validation-middleware';
 import { protectAuditTrail } from './audit/trail';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
+import { ensureFieldLabels } from './bootstrap/field-labels';
 import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { registerSecurity, bootstrapSecurity } from './security';
@@ -25,6 +26,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await ensureAdminRoles(strapi);
+    await ensureFieldLabels(strapi);
     await ensurePublicPermissions(strapi);
     await bootstrapWorkflows(strapi);
     await ensureObligationTimers(strapi);

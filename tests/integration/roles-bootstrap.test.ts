@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { ensureAdminRoles } from '../../src/bootstrap/admin-roles';
+import { ensureFieldLabels } from '../../src/bootstrap/field-labels';
 import { ensureLocales } from '../../src/bootstrap/locales';
 import { ensurePublicPermissions } from '../../src/bootstrap/public-permissions';
 import { ROLE_CODES } from '../../src/roles/definitions';
@@ -89,6 +90,25 @@ test('least privilege: each role gets only what its SOP duties need', async () =
       expect(p.properties.fields).not.toContain('statusAlur');
     }
   }
+});
+
+test('Content Manager forms use Indonesian field labels, show the workflow state read-only, and keep labels an editor changed', async () => {
+  const service = strapi.plugin('content-manager').service('content-types');
+  const nota = strapi.contentType('api::nota-permintaan.nota-permintaan' as any);
+  const configuration = await service.findConfiguration(nota);
+  expect(configuration.metadatas.tanggalNota.edit.label).toBe('Tanggal nota');
+  expect(configuration.metadatas.tanggalNota.list.label).toBe('Tanggal nota');
+  expect(configuration.metadatas.statusAlur.edit.editable).toBe(false);
+
+  configuration.metadatas.perihal.edit.label = 'Hal';
+  await service.updateConfiguration(nota, { settings: configuration.settings, metadatas: configuration.metadatas, layouts: configuration.layouts });
+  await ensureFieldLabels(strapi);
+  const after = await service.findConfiguration(nota);
+  expect(after.metadatas.perihal.edit.label).toBe('Hal');
+
+  const item = strapi.components['ppid.tindak-lanjut' as keyof typeof strapi.components];
+  const itemConfiguration = await strapi.plugin('content-manager').service('components').findConfiguration(item);
+  expect(itemConfiguration.metadatas.tenggat.edit.label).toBe('Tenggat');
 });
 
 test('localized content permissions cover both locales', async () => {

@@ -1,0 +1,155 @@
+import type { Core } from '@strapi/strapi';
+import { WORKFLOW_STATE_FIELD } from '../roles/definitions';
+
+/**
+ * Indonesian labels for the Content Manager's forms and lists (attribute names stay short
+ * camelCase identifiers for the API). Applied at bootstrap only where a label is still Strapi's
+ * default (the attribute name), so labels an editor changed in the panel are kept.
+ */
+export const FIELD_LABELS: Record<string, Record<string, string>> = {
+  'api::bidang.bidang': {
+    nama: 'Nama unit kerja',
+    kode: 'Kode',
+    kepala: 'Kepala unit',
+    email: 'Email',
+    telepon: 'Telepon',
+    deskripsi: 'Deskripsi',
+  },
+  'api::dip-document.dip-document': {
+    nomor: 'Nomor DIP',
+    judul: 'Judul informasi',
+    ringkasan: 'Ringkasan isi informasi',
+    kategori: 'Kategori informasi',
+    unit: 'Unit penguasa informasi',
+    pejabatPenguasa: 'Pejabat penguasa informasi',
+    penanggungJawab: 'Penanggung jawab pembuatan/penerbitan',
+    waktuPembuatan: 'Waktu pembuatan',
+    tempatPembuatan: 'Tempat pembuatan',
+    bentukInformasi: 'Bentuk informasi yang tersedia',
+    jangkaWaktuPenyimpanan: 'Jangka waktu penyimpanan (retensi)',
+    tahun: 'Tahun',
+    berkas: 'Berkas PDF',
+    dasarHukumPengecualian: 'Dasar hukum pengecualian',
+    ringkasanUjiKonsekuensi: 'Ringkasan uji konsekuensi',
+    jangkaWaktuPengecualian: 'Jangka waktu pengecualian',
+    notaPermintaan: 'Nota permintaan asal',
+    statusAlur: 'Status alur',
+  },
+  'api::nota-permintaan.nota-permintaan': {
+    nomor: 'Nomor nota dinas',
+    perihal: 'Perihal',
+    isi: 'Isi nota',
+    tanggalNota: 'Tanggal nota',
+    tujuan: 'Ditujukan kepada (Sekretariat/Bidang)',
+    dokumenDip: 'Dokumen DIP yang diterima',
+    statusAlur: 'Status alur',
+  },
+  'api::konten-terjadwal.konten-terjadwal': {
+    judul: 'Judul konten',
+    jenis: 'Jenis konten',
+    periode: 'Periode (triwulan, mis. 2026-Q4)',
+    deskripsi: 'Deskripsi',
+    dokumen: 'Dokumen DIP',
+    jadwalTayang: 'Jadwal tayang',
+    tayangPada: 'Tayang pada',
+    statusAlur: 'Status alur',
+  },
+  'api::notulen.notulen': {
+    judul: 'Judul rapat',
+    tanggalRapat: 'Tanggal rapat',
+    tempat: 'Tempat',
+    peserta: 'Peserta',
+    pembahasan: 'Pembahasan',
+    keputusan: 'Keputusan',
+    tindakLanjut: 'Butir tindak lanjut',
+    statusAlur: 'Status alur',
+  },
+  'api::laporan-evaluasi.laporan-evaluasi': {
+    judul: 'Judul laporan',
+    jenis: 'Jenis evaluasi',
+    periodeMulai: 'Periode mulai',
+    periodeSelesai: 'Periode selesai',
+    angka: 'Angka dari jejak audit',
+    temuan: 'Temuan',
+    rekomendasi: 'Rekomendasi',
+    statusAlur: 'Status alur',
+  },
+  'api::hari-libur.hari-libur': {
+    tanggal: 'Tanggal',
+    nama: 'Nama hari libur',
+    jenis: 'Jenis',
+  },
+  'api::riwayat-alur.riwayat-alur': {
+    seq: 'No. urut',
+    kategori: 'Kategori',
+    peristiwa: 'Peristiwa',
+    jenisKonten: 'Jenis konten',
+    dokumenId: 'ID dokumen',
+    dari: 'Dari status',
+    ke: 'Ke status',
+    aktorEmail: 'Pelaku',
+    waktu: 'Waktu',
+    catatan: 'Catatan',
+    dipaksa: 'Dipaksa',
+    slaJatuhTempo: 'Batas waktu SLA',
+    slaTerpenuhi: 'SLA terpenuhi',
+    menitKerja: 'Menit kerja',
+  },
+  'ppid.tindak-lanjut': {
+    deskripsi: 'Uraian tindak lanjut',
+    penanggungJawab: 'Penanggung jawab (email)',
+    tenggat: 'Tenggat',
+    status: 'Status',
+    tanggalDiterima: 'Tanggal diterima (tanda terima)',
+    tanggalSelesai: 'Tanggal selesai',
+  },
+};
+
+interface Metadata {
+  edit?: { label?: string; editable?: boolean };
+  list?: { label?: string };
+}
+
+/** Pure: the configuration with default labels replaced; the workflow state shown read-only. */
+export function applyLabels(metadatas: Record<string, Metadata>, labels: Record<string, string>): boolean {
+  let changed = false;
+  for (const [attribute, label] of Object.entries(labels)) {
+    const meta = metadatas[attribute];
+    if (!meta) continue;
+    if (meta.edit && meta.edit.label === attribute) {
+      meta.edit.label = label;
+      changed = true;
+    }
+    if (meta.list && meta.list.label === attribute) {
+      meta.list.label = label;
+      changed = true;
+    }
+  }
+  // The state changes only through the workflow's steps (the side panel); the form shows it read-only.
+  const state = metadatas[WORKFLOW_STATE_FIELD];
+  if (state?.edit && state.edit.editable !== false) {
+    state.edit.editable = false;
+    changed = true;
+  }
+  return changed;
+}
+
+export async function ensureFieldLabels(strapi: Core.Strapi): Promise<void> {
+  const contentTypes = strapi.plugin('content-manager').service('content-types');
+  const components = strapi.plugin('content-manager').service('components');
+  for (const [uid, labels] of Object.entries(FIELD_LABELS)) {
+    const isComponent = !uid.startsWith('api::');
+    const schema = isComponent ? strapi.components[uid as keyof typeof strapi.components] : strapi.contentType(uid as any);
+    if (!schema) continue;
+    const service = isComponent ? components : contentTypes;
+    const configuration = await service.findConfiguration(schema);
+    if (!configuration?.metadatas) continue;
+    if (applyLabels(configuration.metadatas, labels)) {
+      await service.updateConfiguration(schema, {
+        settings: configuration.settings,
+        metadatas: configuration.metadatas,
+        layouts: configuration.layouts,
+      });
+    }
+  }
+}
