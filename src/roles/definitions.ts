@@ -36,12 +36,14 @@ const NOTULEN = 'api::notulen.notulen';
 const LAPORAN = 'api::laporan-evaluasi.laporan-evaluasi';
 const BIDANG = 'api::bidang.bidang';
 const LIBUR = 'api::hari-libur.hari-libur';
+const AUDIT = 'api::riwayat-alur.riwayat-alur';
 
 const READ: CmAction[] = ['read'];
 const EDIT: CmAction[] = ['create', 'read', 'update'];
 
-/** Kepala Dinas and Koordinator oversee everything and write only evaluation reports. */
+/** Kepala Dinas and Koordinator oversee everything (audit trail included) and write only evaluation reports. */
 const OVERSIGHT: ContentGrant[] = [
+  { uid: AUDIT, actions: READ },
   { uid: NOTA, actions: READ },
   { uid: NOTULEN, actions: READ },
   { uid: LAPORAN, actions: EDIT },

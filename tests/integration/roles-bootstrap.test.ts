@@ -75,6 +75,8 @@ test('least privilege: each role gets only what its SOP duties need', async () =
 
   const kepalaDinas = await permissionsOf('kepala-dinas');
   expect(has(kepalaDinas, 'update', NOTA)).toBe(false);
+  expect(has(kepalaDinas, 'read', 'api::riwayat-alur.riwayat-alur')).toBe(true);
+  expect(has(operator, 'read', 'api::riwayat-alur.riwayat-alur')).toBe(false);
   expect(has(kepalaDinas, 'create', LAPORAN)).toBe(true);
 
   const webDeveloper = await permissionsOf('web-developer');
