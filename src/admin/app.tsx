@@ -1,11 +1,13 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
+import { indonesianTranslations } from './translations';
 import { workflowTranslations } from './workflow/messages';
 import { WorkflowPanel } from './workflow/WorkflowPanel';
 
 /**
  * Admin panel customisation. Indonesian is offered and becomes the default language for anyone
- * who has not chosen one yet (the panel reads the choice from localStorage before rendering).
+ * who has not chosen one yet (the panel reads the choice from localStorage before rendering);
+ * src/admin/translations/ fills in the strings Strapi's bundled Indonesian lacks.
  * The Content Manager's edit view gets the "Alur kerja" side panel (src/admin/workflow/) for the
  * content types with a workflow.
  */
@@ -16,6 +18,9 @@ export default {
     locales: ['id'],
     translations: {
       id: {
+        // Completes Strapi's partial Indonesian (admin, Content Manager, Media Library, i18n);
+        // spread first so the PPID strings below still win.
+        ...indonesianTranslations,
         'Auth.form.welcome.title': 'Selamat datang di PPID',
         'Auth.form.welcome.subtitle': 'Masuk ke panel admin PPID',
         'app.components.LeftMenu.navbrand.title': 'PPID',
