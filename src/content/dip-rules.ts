@@ -7,6 +7,7 @@ export interface DipEntryView {
   dasarHukumPengecualian?: string | null;
   ringkasanUjiKonsekuensi?: string | null;
   jangkaWaktuPengecualian?: string | null;
+  tahun?: string | number | null;
 }
 
 export interface AttachedFile {
@@ -26,6 +27,10 @@ const blank = (v: string | null | undefined) => !v || v.trim() === '';
 
 export function checkDipEntry(entry: DipEntryView, file: AttachedFile | null, maxPdfMb: number): DipProblem[] {
   const problems: DipProblem[] = [];
+  // Strapi checks a schema regex only on publish; a clerk expects the check when saving a draft.
+  if (entry.tahun !== undefined && entry.tahun !== null && entry.tahun !== '' && !/^(19|20)\d{2}$/.test(String(entry.tahun))) {
+    problems.push({ path: 'tahun', message: `Tahun harus ditulis dengan 4 angka, misalnya 2026 (diisi "${entry.tahun}").` });
+  }
   if (entry.kategori === 'dikecualikan') {
     if (file) {
       problems.push({

@@ -154,7 +154,8 @@ async function seedDipEntry(strapi: Core.Strapi, entry: DemoDip, unitIds: Record
     tempatPembuatan: 'Padang',
     bentukInformasi: entry.kategori === 'dikecualikan' ? 'hardcopy' : 'softcopy_dan_hardcopy',
     jangkaWaktuPenyimpanan: entry.kategori === 'berkala' ? '10 tahun' : '5 tahun',
-    tahun: entry.tahun,
+    // A year is a label, not a quantity: stored as text so the panel does not show "2.026".
+    tahun: String(entry.tahun),
     berkas,
     jangkaWaktuPengecualian: entry.exemption?.jangkaWaktu ?? null,
   };

@@ -121,6 +121,16 @@ test('a PDF over the configured size limit is refused', async () => {
   expect(await count()).toBe(before);
 });
 
+test('a year that is not four digits is refused and nothing is saved', async () => {
+  const before = await count();
+  const res = await http().post(`${CM}?locale=id`).set('Authorization', `Bearer ${token}`).send({ ...valid, nomor: 'DIP/UJI/007', tahun: '26' });
+  expect(res.status).toBe(400);
+  expect(res.body.error.details.errors[0].path).toEqual(['tahun']);
+  expect(await count()).toBe(before);
+  const ok = await http().post(`${CM}?locale=id`).set('Authorization', `Bearer ${token}`).send({ ...valid, nomor: 'DIP/UJI/008', tahun: '2026' });
+  expect(ok.status).toBe(201);
+});
+
 test('an unknown category is refused by the schema', async () => {
   const dip = strapi.documents('api::dip-document.dip-document' as any) as any;
   const before = await count();

@@ -25,6 +25,15 @@ test('an exempt entry never carries a file, and needs its legal basis, consequen
   ]);
 });
 
+test('a year must be written with four digits', () => {
+  expect(checkDipEntry({ kategori: 'berkala', tahun: '2026' }, null, 20)).toEqual([]);
+  expect(checkDipEntry({ kategori: 'berkala', tahun: null }, null, 20)).toEqual([]);
+  expect(checkDipEntry({ kategori: 'berkala', tahun: '26' }, null, 20)).toEqual([
+    { path: 'tahun', message: 'Tahun harus ditulis dengan 4 angka, misalnya 2026 (diisi "26").' },
+  ]);
+  expect(checkDipEntry({ kategori: 'berkala', tahun: '2o26' }, null, 20).map((p) => p.path)).toEqual(['tahun']);
+});
+
 test('files must be PDFs by type and extension, and within the size limit', () => {
   expect(checkDipEntry({ kategori: 'berkala' }, { ...pdf, ext: '.exe' }, 20)[0].message).toMatch(/bukan PDF/);
   expect(checkDipEntry({ kategori: 'berkala' }, { ...pdf, mime: 'text/html' }, 20)[0].message).toMatch(/bukan PDF/);
