@@ -12,7 +12,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
 import { adminToken, createAdmin, TOKENS_WITHOUT_MFA } from '../helpers/admin';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { formatWib } from '../../src/admin/workflow/format';
@@ -21,7 +22,6 @@ jest.setTimeout(900_000);
 
 const ROOT = path.resolve(__dirname, '../..');
 const SCREENS = path.join(ROOT, '.tmp', 'screens');
-const CHROMIUM = '/usr/bin/chromium';
 const NOTA = 'api::nota-permintaan.nota-permintaan';
 const AUDIT = 'api::riwayat-alur.riwayat-alur';
 const PASSWORD = 'Kx9#vT2m-Qw7z-Lp4s';
@@ -49,7 +49,6 @@ function ensureAdminBuild() {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   ensureAdminBuild();
   fs.mkdirSync(SCREENS, { recursive: true });
   // A fresh database of the suite's engine; no 2FA, so signing in needs only e-mail and password.
@@ -67,10 +66,7 @@ beforeAll(async () => {
     users[key] = { id: Number(user.id), email: user.email };
   }
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -148,7 +144,7 @@ async function waitForText(locator: Locator, expected: string | RegExp, timeout 
 
 /** The workflow state the edit form shows (the read-only statusAlur select). */
 async function formState(page: Page) {
-  return ((await page.getByRole('combobox', { name: /statusAlur/ }).first().textContent()) ?? '').trim();
+  return ((await page.getByRole('combobox', { name: /Status alur/ }).first().textContent()) ?? '').trim();
 }
 
 function newPage(context: Awaited<ReturnType<Browser['newContext']>>) {

@@ -7,43 +7,22 @@
  * Screenshots go to .tmp/screens/.
  */
 import { execSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
+import { referenceTotp } from '../helpers/reference-totp';
+import { launchChromium } from '../helpers/browser';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 jest.setTimeout(600_000);
 
 const ROOT = path.resolve(__dirname, '../..');
 const SCREENS = path.join(ROOT, '.tmp', 'screens');
-const CHROMIUM = '/usr/bin/chromium';
 
-/* RFC 6238 with node:crypto only. */
-function base32Decode(input: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const ch of input.replace(/[\s=]/g, '').toUpperCase()) {
-    value = (value << 5) | alphabet.indexOf(ch);
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-function totp(secret: string, step: number): string {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = crypto.createHmac('sha1', base32Decode(secret)).update(counter).digest();
-  const o = mac[mac.length - 1] & 0x0f;
-  return String((((mac[o] & 0x7f) << 24) | (mac[o + 1] << 16) | (mac[o + 2] << 8) | mac[o + 3]) % 1_000_000).padStart(6, '0');
-}
+/* RFC 6238 codes from an implementation independent of speakeasy (tests/helpers/reference-totp.ts). */
+const totp = referenceTotp;
 let lastStep = 0;
 async function nextCode(secret: string): Promise<string> {
   const now = () => Math.floor(Date.now() / 30_000);
@@ -58,7 +37,6 @@ let base = '';
 const consoleProblems: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
   if (!fs.existsSync(path.join(ROOT, 'dist', 'build', 'index.html'))) {
     execSync('npx strapi build', { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   }
@@ -67,10 +45,7 @@ beforeAll(async () => {
   strapi = await setupStrapi({}, { serveAdminPanel: true });
   await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', () => resolve()));
   base = `http://127.0.0.1:${(strapi.server.httpServer.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -6,32 +6,11 @@
 import crypto from 'node:crypto';
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
+import { referenceTotp } from '../helpers/reference-totp';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 
-/* ----------------------------- RFC 6238 with node:crypto only ----------------------------- */
-function base32Decode(input: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const ch of input.replace(/[\s=]/g, '').toUpperCase()) {
-    value = (value << 5) | alphabet.indexOf(ch);
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-function totpAt(secret: string, step: number): string {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = crypto.createHmac('sha1', base32Decode(secret)).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0x0f;
-  const bin = ((mac[offset] & 0x7f) << 24) | (mac[offset + 1] << 16) | (mac[offset + 2] << 8) | mac[offset + 3];
-  return String(bin % 1_000_000).padStart(6, '0');
-}
+/* RFC 6238 codes from an implementation independent of speakeasy (tests/helpers/reference-totp.ts). */
+const totpAt = referenceTotp;
 const stepNow = () => Math.floor(Date.now() / 30_000);
 
 /** Per-secret last used step: each new code comes from a newer step, as in real life. */

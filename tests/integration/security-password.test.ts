@@ -5,32 +5,12 @@
 import crypto from 'node:crypto';
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
+import { referenceTotp } from '../helpers/reference-totp';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { ensureDemoAdmins } from '../../src/seed/demo-admins';
 
-/* RFC 6238 with node:crypto only (independent of speakeasy). */
-function base32Decode(input: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const ch of input.replace(/[\s=]/g, '').toUpperCase()) {
-    value = (value << 5) | alphabet.indexOf(ch);
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-function totp(secret: string, step = Math.floor(Date.now() / 30_000)): string {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = crypto.createHmac('sha1', base32Decode(secret)).update(counter).digest();
-  const o = mac[mac.length - 1] & 0x0f;
-  return String((((mac[o] & 0x7f) << 24) | (mac[o + 1] << 16) | (mac[o + 2] << 8) | mac[o + 3]) % 1_000_000).padStart(6, '0');
-}
+/* RFC 6238 codes from an implementation independent of speakeasy (tests/helpers/reference-totp.ts). */
+const totp = referenceTotp;
 
 let strapi: Core.Strapi;
 let http: any;

@@ -163,3 +163,15 @@ describe('TOTP enrollment', () => {
     expect(() => createEnrollment('  ')).toThrow(/email/);
   });
 });
+
+describe('the tests\' reference TOTP helper', () => {
+  const { codeForKey, referenceTotp } = jest.requireActual('../helpers/reference-totp') as typeof import('../helpers/reference-totp');
+  test('matches the RFC 6238 Appendix B SHA-1 vectors, so integration tests send true RFC codes', () => {
+    const key = Buffer.from('12345678901234567890', 'ascii');
+    // 8-digit vectors truncated to the 6 digits in use: 94287082 → 287082, 07081804 → 081804, 89005924 → 005924.
+    expect(codeForKey(key, Math.floor(59 / 30))).toBe('287082');
+    expect(codeForKey(key, Math.floor(1111111109 / 30))).toBe('081804');
+    expect(codeForKey(key, Math.floor(1234567890 / 30))).toBe('005924');
+    expect(referenceTotp('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 1)).toBe('287082');
+  });
+});
