@@ -9,7 +9,10 @@ let counter = 0;
  */
 export const TOKENS_WITHOUT_MFA = { PPID_MFA_REQUIRED_ROLES: 'none' };
 
-/** An admin with the given SOP role code (or the super admin role), created directly in the database. */
+/**
+ * An admin with the given SOP role code (or the super admin role: 'super-admin' or Strapi's own
+ * code 'strapi-super-admin'), created through the admin user service.
+ */
 export async function createAdmin(
   strapi: Core.Strapi,
   roleCode: string,
@@ -17,7 +20,7 @@ export async function createAdmin(
 ) {
   counter += 1;
   const role =
-    roleCode === 'super-admin'
+    roleCode === 'super-admin' || roleCode === 'strapi-super-admin'
       ? await strapi.service('admin::role').getSuperAdmin()
       : await strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
   if (!role) throw new Error(`no admin role with code ${roleCode}`);

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { referenceTotp } from '../helpers/reference-totp';
+import { createAdmin as createAdminUser } from '../helpers/admin';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 
 /* RFC 6238 codes from an implementation independent of speakeasy (tests/helpers/reference-totp.ts). */
@@ -48,21 +49,8 @@ afterAll(teardownStrapi);
 const refreshCookie = (res: request.Response): string | undefined =>
   ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('strapi_admin_refresh='));
 
-async function createAdmin(roleCode = 'operator', password = PASSWORD) {
-  const role =
-    roleCode === 'strapi-super-admin'
-      ? await strapi.service('admin::role').getSuperAdmin()
-      : await strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
-  n += 1;
-  return strapi.service('admin::user').create({
-    email: `pengguna${n}@ppid.test`,
-    firstname: 'Pengguna',
-    lastname: `Nomor${n}`,
-    password,
-    isActive: true,
-    roles: [role.id],
-  });
-}
+const createAdmin = (roleCode = 'operator', password = PASSWORD) =>
+  createAdminUser(strapi, roleCode, { firstname: 'Pengguna', lastname: `Nomor${++n}`, password });
 
 const login = (email: string, password = PASSWORD) => request(http).post('/admin/login').send({ email, password });
 

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { referenceTotp } from '../helpers/reference-totp';
+import { createAdmin as createAdminUser } from '../helpers/admin';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { ensureDemoAdmins } from '../../src/seed/demo-admins';
 
@@ -14,7 +15,6 @@ const totp = referenceTotp;
 
 let strapi: Core.Strapi;
 let http: any;
-let n = 0;
 const PASSWORD = 'Rendang-Daun-Singkong-9';
 const ACCOUNT = 'api::akun-keamanan.akun-keamanan';
 const DAY = 24 * 60 * 60 * 1000;
@@ -29,22 +29,8 @@ afterAll(teardownStrapi);
 const refreshCookie = (res: request.Response): string | undefined =>
   ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('strapi_admin_refresh='));
 
-async function createAdmin(roleCode = 'operator', extra: Record<string, unknown> = {}) {
-  const role =
-    roleCode === 'strapi-super-admin'
-      ? await strapi.service('admin::role').getSuperAdmin()
-      : await strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
-  n += 1;
-  return strapi.service('admin::user').create({
-    email: `staf${n}@ppid.test`,
-    firstname: 'Rina',
-    lastname: 'Siregar',
-    password: PASSWORD,
-    isActive: true,
-    roles: [role.id],
-    ...extra,
-  });
-}
+const createAdmin = (roleCode = 'operator', names: { firstname?: string; lastname?: string } = {}) =>
+  createAdminUser(strapi, roleCode, { firstname: 'Rina', lastname: 'Siregar', password: PASSWORD, ...names });
 
 const login = (email: string, password = PASSWORD) => request(http).post('/admin/login').send({ email, password });
 
