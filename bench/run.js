@@ -23,6 +23,7 @@ const BENCHMARKS = ['sweep.js'];
 const env = { ...process.env, PPID_SKIP_COMPILE: 'true' };
 
 const { pgAdminClient } = require('./pg-admin');
+const { compileServer } = require('../scripts/test-support');
 
 function run(cmd, cmdArgs) {
   return spawnSync(cmd, cmdArgs, { cwd: root, env, stdio: 'inherit' }).status ?? 1;
@@ -43,7 +44,7 @@ async function postgresReachable() {
 }
 
 async function main() {
-  const tsc = run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json']);
+  const tsc = compileServer(env);
   if (tsc !== 0) {
     console.error('Compilation failed: benchmarks run against a fresh dist/ only.');
     return tsc;

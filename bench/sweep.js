@@ -17,7 +17,6 @@
  * Compiles to dist/ first unless PPID_SKIP_COMPILE=true (bench/run.js compiles once).
  * Writes the table to bench/results/sweep-<db>.md (gitignored).
  */
-const { spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -80,22 +79,7 @@ const DOC_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const docId = () => Array.from({ length: 24 }, () => DOC_ALPHABET[Math.floor(rand() * DOC_ALPHABET.length)]).join('');
 
 function testEnv() {
-  const key = () => crypto.randomBytes(24).toString('base64');
-  const defaults = {
-    NODE_ENV: 'test',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
-    BROWSER: 'none',
-    APP_KEYS: [key(), key()].join(','),
-    API_TOKEN_SALT: key(),
-    ADMIN_JWT_SECRET: key(),
-    TRANSFER_TOKEN_SALT: key(),
-    JWT_SECRET: key(),
-    ENCRYPTION_KEY: key(),
-    PPID_MFA_KEY: crypto.randomBytes(32).toString('base64'),
-    LOG_LEVEL: 'error',
-  };
-  for (const [k, v] of Object.entries(defaults)) if (!process.env[k]) process.env[k] = v;
+  Object.assign(process.env, testEnvironment(process.env));
   // Never a scheduled sweep or the auto-seed racing the measurement; emails stay in memory.
   process.env.CRON_ENABLED = 'false';
   process.env.PPID_AUTO_SEED = 'false';
@@ -105,17 +89,15 @@ function testEnv() {
 
 function compile() {
   if (process.env.PPID_SKIP_COMPILE === 'true') return;
-  const r = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) {
+  const status = compileServer();
+  if (status !== 0) {
     console.error('tsc failed; fix the type errors, or compile with `npx tsc -p tsconfig.json --noEmitOnError false` and rerun with PPID_SKIP_COMPILE=true');
-    process.exit(r.status ?? 1);
+    process.exit(status);
   }
 }
 
 const { pgAdminClient } = require('./pg-admin');
+const { compileServer, testEnvironment } = require('../scripts/test-support');
 
 /** A throwaway database; returns its cleanup, or null when PostgreSQL is unreachable. */
 async function prepareDatabase(tag) {

@@ -7,31 +7,15 @@
  * Extra arguments go to jest, e.g. `npm test -- tests/unit`.
  */
 const { spawnSync } = require('node:child_process');
-const crypto = require('node:crypto');
 const path = require('node:path');
+const { compileServer, testEnvironment } = require('./test-support');
 
 const root = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const postgres = args.includes('--postgres');
 const jestArgs = args.filter((a) => a !== '--postgres');
 
-const key = () => crypto.randomBytes(24).toString('base64');
-const env = {
-  ...process.env,
-  NODE_ENV: 'test',
-  STRAPI_TELEMETRY_DISABLED: 'true',
-  STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
-  BROWSER: 'none',
-  APP_KEYS: process.env.APP_KEYS || [key(), key()].join(','),
-  API_TOKEN_SALT: process.env.API_TOKEN_SALT || key(),
-  ADMIN_JWT_SECRET: process.env.ADMIN_JWT_SECRET || key(),
-  TRANSFER_TOKEN_SALT: process.env.TRANSFER_TOKEN_SALT || key(),
-  JWT_SECRET: process.env.JWT_SECRET || key(),
-  ENCRYPTION_KEY: process.env.ENCRYPTION_KEY || key(),
-  PPID_MFA_KEY: process.env.PPID_MFA_KEY || crypto.randomBytes(32).toString('base64'),
-  CRON_ENABLED: 'false',
-  LOG_LEVEL: process.env.LOG_LEVEL || 'error',
-};
+const env = { ...process.env, ...testEnvironment() };
 if (postgres) {
   env.DATABASE_CLIENT = 'postgres';
   env.DATABASE_HOST = process.env.DATABASE_HOST || '127.0.0.1';
@@ -46,7 +30,8 @@ function run(cmd, cmdArgs) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json']);
+const compiled = compileServer(env);
+if (compiled !== 0) process.exit(compiled);
 run(process.execPath, [require.resolve('jest/bin/jest'), '--maxWorkers=2', ...jestArgs]);
 if (!postgres && jestArgs.length === 0) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

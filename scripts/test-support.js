@@ -1,0 +1,41 @@
+'use strict';
+/**
+ * Shared by the test runner (scripts/test.js) and the benchmarks (bench/): the environment of a
+ * throwaway in-process Strapi, and compiling the server to dist/ first.
+ */
+const { spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+
+/** Test mode with secrets generated in memory (never written to .env); given values are kept. */
+function testEnvironment(base = process.env) {
+  const key = () => crypto.randomBytes(24).toString('base64');
+  return {
+    NODE_ENV: 'test',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+    BROWSER: 'none',
+    APP_KEYS: base.APP_KEYS || [key(), key()].join(','),
+    API_TOKEN_SALT: base.API_TOKEN_SALT || key(),
+    ADMIN_JWT_SECRET: base.ADMIN_JWT_SECRET || key(),
+    TRANSFER_TOKEN_SALT: base.TRANSFER_TOKEN_SALT || key(),
+    JWT_SECRET: base.JWT_SECRET || key(),
+    ENCRYPTION_KEY: base.ENCRYPTION_KEY || key(),
+    PPID_MFA_KEY: base.PPID_MFA_KEY || crypto.randomBytes(32).toString('base64'),
+    CRON_ENABLED: 'false',
+    LOG_LEVEL: base.LOG_LEVEL || 'error',
+  };
+}
+
+/** tsc -p tsconfig.json (the in-process Strapi loads compiled config); the exit status. */
+function compileServer(env = process.env) {
+  return spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+    cwd: ROOT,
+    env,
+    stdio: 'inherit',
+  }).status ?? 1;
+}
+
+module.exports = { ROOT, testEnvironment, compileServer };
