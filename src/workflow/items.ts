@@ -2,7 +2,6 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { appendAuditEvent } from '../audit/trail';
 import type { Calendar } from './calendar';
-import { localDateOf } from './calendar';
 import { decide } from './engine';
 import { computeAtRiskAt } from './sla';
 import { closeOpenTimers, findOpenTimer, openTimerUntil, TIMER_UID, type TimerKey } from './timers';
@@ -139,8 +138,4 @@ export async function afterItemsSaved(
   for (const timer of stale.filter((t: any) => !live.has(t.dokumenId))) {
     await closeOpenTimers(strapi, { jenisKonten: timer.jenisKonten, dokumenId: timer.dokumenId, locale: null }, now, calendar);
   }
-}
-
-export function todayLocal(calendar: Calendar, utcOffsetMinutes: number): string {
-  return calendar.kind === 'business' ? localDateOf(new Date(), calendar) : new Date(Date.now() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
 }

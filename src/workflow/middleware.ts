@@ -5,7 +5,8 @@ import type { WorkflowRegistry } from './registry';
 import { actorOf, type AdminUser, type WorkflowService } from './service';
 import { systemReason } from './system-context';
 import type { WorkflowDefinition } from './types';
-import { afterItemsSaved, planItemSteps, todayLocal, type ItemStep } from './items';
+import { afterItemsSaved, planItemSteps, type ItemStep } from './items';
+import { localDateOf } from './calendar';
 import type { CalendarSource } from './calendar-source';
 import type { PpidConfig } from '../config/ppid-config';
 
@@ -82,7 +83,7 @@ export function workflowMiddleware(strapi: Core.Strapi, registry: WorkflowRegist
         ? ((await strapi.db.query(def.uid as any).findOne({ where: { documentId }, populate: [items.field] }))?.[items.field] ?? [])
         : [];
       const calendar = await calendars.get();
-      const today = todayLocal(calendar, config().calendar.utcOffsetMinutes);
+      const today = localDateOf(new Date(), calendar);
       const steps = system ? [] : planItemSteps(items, before, data[items.field], user ? actorOf(user) : null, today);
       plans.push({ items, steps });
     }

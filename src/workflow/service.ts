@@ -121,12 +121,13 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
    */
   async function enterState(
     ref: DocumentRef,
-    from: string,
+    from: string | null,
     to: string,
     now: Date,
-    event: Pick<AuditEventInput, 'peristiwa' | 'aktorId' | 'aktorEmail' | 'catatan'> & Partial<Pick<AuditEventInput, 'ip' | 'dipaksa'>>,
+    event: Pick<AuditEventInput, 'peristiwa' | 'aktorId' | 'aktorEmail'> & Partial<Pick<AuditEventInput, 'catatan' | 'ip' | 'dipaksa'>>,
   ) {
-    const closed = await closeOpenTimers(strapi, timerKey(ref), now, await calendars.get());
+    // A new document (from = null) has no timer yet to stop.
+    const closed = from === null ? null : await closeOpenTimers(strapi, timerKey(ref), now, await calendars.get());
     await startState(ref, to, now);
     await appendAuditEvent(strapi, {
       kategori: 'transisi',
@@ -145,20 +146,10 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
 
   /** Records a document entering its initial state (creation): audit event and first timer. */
   async function recordCreated(def: WorkflowDefinition, documentId: string, locale: string | null, state: string, actor: { id: number; email: string } | null) {
-    const ref = refOf(def, documentId, locale);
-    const now = new Date();
-    await startState(ref, state, now);
-    await appendAuditEvent(strapi, {
-      kategori: 'transisi',
+    await enterState(refOf(def, documentId, locale), null, state, new Date(), {
       peristiwa: 'dibuat',
-      jenisKonten: def.uid,
-      dokumenId: documentId,
-      locale: ref.locale,
-      dari: null,
-      ke: state,
       aktorId: actor?.id || null,
       aktorEmail: actor?.email ?? SYSTEM_ACTOR.email,
-      waktu: now.toISOString(),
     });
   }
 
