@@ -20,6 +20,13 @@ type Threshold = 'at_risk' | 'breached';
  */
 export async function sweepTimers(strapi: Core.Strapi, now: Date = new Date(), batchSize = 500): Promise<SweepResult> {
   const result: SweepResult = { examined: 0, atRisk: 0, breached: 0, emails: 0 };
+  // Many due timers share their responsible roles: look each set of recipients up once per sweep.
+  const recipients = new Map<string, Promise<string[]>>();
+  const recipientsOf = (responsible: string[]) => {
+    const key = [...responsible].sort().join(',');
+    if (!recipients.has(key)) recipients.set(key, recipientsFor(strapi, responsible));
+    return recipients.get(key)!;
+  };
   for (;;) {
     const due = await strapi.db.query(TIMER_UID).findMany({
       where: { cekBerikutnya: { $lte: now }, ditutupPada: null },
@@ -36,7 +43,7 @@ export async function sweepTimers(strapi: Core.Strapi, now: Date = new Date(), b
       if (await claim(strapi, timer, threshold, now)) {
         progressed = true;
         result[threshold === 'breached' ? 'breached' : 'atRisk'] += 1;
-        result.emails += await notify(strapi, timer, threshold);
+        result.emails += await notify(strapi, timer, threshold, recipientsOf);
       } else {
         progressed = true; // another instance took it; its row no longer matches this query
       }
@@ -73,9 +80,14 @@ async function claim(strapi: Core.Strapi, timer: any, threshold: Threshold, now:
   return count === 1;
 }
 
-async function notify(strapi: Core.Strapi, timer: any, threshold: Threshold): Promise<number> {
+async function notify(
+  strapi: Core.Strapi,
+  timer: any,
+  threshold: Threshold,
+  recipientsOf: (responsible: string[]) => Promise<string[]>,
+): Promise<number> {
   const roles: string[] = Array.isArray(timer.penanggungJawab) ? timer.penanggungJawab : [];
-  const recipients = await recipientsFor(strapi, roles);
+  const recipients = await recipientsOf(roles);
   const due = formatWib(new Date(timer.jatuhTempo));
   const what = timer.jenisKonten === 'kewajiban' ? `Kewajiban berkala: ${timer.label}` : `${timer.label} (${timer.jenisKonten.split('.').pop()} ${timer.dokumenId}${timer.locale ? `, ${timer.locale}` : ''})`;
   const subject =
