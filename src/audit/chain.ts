@@ -18,6 +18,8 @@ export interface AuditEventInput {
   slaJatuhTempo?: string | null;
   slaTerpenuhi?: boolean | null;
   menitKerja?: number | null;
+  /** SHA-256 of the content version a step acted on (e.g. the version the Koordinator approved). */
+  sidikKonten?: string | null;
 }
 
 export interface ChainedEvent extends AuditEventInput {
@@ -43,8 +45,14 @@ function canonicalValue(key: string, value: unknown): unknown {
   return String(value);
 }
 
+/** Fields added later are hashed only when set, so events written before them keep their hashes. */
+const OPTIONAL_HASHED_FIELDS: (keyof AuditEventInput)[] = ['sidikKonten'];
+
 export function hashEvent(seq: number, prevHash: string, event: AuditEventInput): string {
   const body = HASHED_FIELDS.map((k) => [k, canonicalValue(k, event[k])]);
+  for (const k of OPTIONAL_HASHED_FIELDS) {
+    if (event[k] !== undefined && event[k] !== null) body.push([k, canonicalValue(k, event[k])]);
+  }
   return crypto
     .createHash('sha256')
     .update(JSON.stringify([Number(seq), prevHash, body]))
