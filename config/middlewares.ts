@@ -60,6 +60,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',
+  // A body nested deeper than any form gets a 400 before a handler recurses through it.
+  'global::body-depth',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -9,6 +9,7 @@ import type { WorkflowRegistry } from './registry';
 import { timerStatus } from './sla';
 import { closeOpenTimers, findOpenTimer, openTimer, type TimerKey } from './timers';
 import type { Actor, WorkflowDefinition } from './types';
+import { createVersionReader } from './versions';
 
 export const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
@@ -64,6 +65,7 @@ interface DocumentRef {
 
 export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowRegistry, calendars: CalendarSource) {
   const config = () => strapi.config.get('ppid') as PpidConfig;
+  const versions = createVersionReader(strapi);
 
   function definitionByName(name: string): WorkflowDefinition {
     const def = registry.byName.get(name);
@@ -129,6 +131,10 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
     // A new document (from = null) has no timer yet to stop.
     const closed = from === null ? null : await closeOpenTimers(strapi, timerKey(ref), now, await calendars.get());
     await startState(ref, to, now);
+    // Entering a state that may go online records exactly which version was approved.
+    const sidikKonten = ref.def.publishableStates?.includes(to)
+      ? await versions.draftFingerprint(ref.def, ref.documentId, ref.locale)
+      : null;
     await appendAuditEvent(strapi, {
       kategori: 'transisi',
       jenisKonten: ref.def.uid,
@@ -141,6 +147,7 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
       slaJatuhTempo: closed ? closed.dueAt.toISOString() : null,
       slaTerpenuhi: closed ? closed.met : null,
       menitKerja: closed ? closed.businessMinutes : null,
+      sidikKonten,
     });
   }
 
@@ -283,6 +290,30 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
     });
   }
 
+  /**
+   * A change to approved content sends that locale back for approval as a consequence of the
+   * edit, whoever made it (the super admin included): not a step anyone takes, so no role check,
+   * but the editor is recorded as the actor. Conditional on the state, inside the caller's
+   * transaction; false when the state had already moved.
+   */
+  async function sendBackForApproval(def: WorkflowDefinition, documentId: string, locale: string | null, from: string, to: string, actor: { id: number; email: string } | null, note: string) {
+    const ref = refOf(def, documentId, locale);
+    return strapi.db.transaction(async () => {
+      const { count } = await strapi.db.query(def.uid as any).updateMany({
+        where: { ...stateRowWhere(ref), [def.field]: from },
+        data: { [def.field]: to },
+      });
+      if (count === 0) return false;
+      await enterState(ref, from, to, new Date(), {
+        peristiwa: 'perlu_persetujuan_ulang',
+        aktorId: actor?.id || null,
+        aktorEmail: actor?.email ?? SYSTEM_ACTOR.email,
+        catatan: note,
+      });
+      return true;
+    });
+  }
+
   /** Timers of a deleted document stop counting (nobody can act on it any more). */
   async function documentDeleted(def: WorkflowDefinition, documentId: string, locale: string | null) {
     const ref = refOf(def, documentId, locale);
@@ -294,7 +325,7 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
     afterTransition: async (_event: { def: WorkflowDefinition; documentId: string; locale: string | null; from: string; to: string; at: Date }) => {},
   };
 
-  return { transition, status, recordCreated, recordRestoredState, documentDeleted, loadRow: (def: WorkflowDefinition, documentId: string, locale?: string | null) => loadRow(refOf(def, documentId, locale)), refOf, hooks, definitionByName };
+  return { transition, status, recordCreated, recordRestoredState, sendBackForApproval, versions, documentDeleted, loadRow: (def: WorkflowDefinition, documentId: string, locale?: string | null) => loadRow(refOf(def, documentId, locale)), refOf, hooks, definitionByName };
 }
 
 export type WorkflowService = ReturnType<typeof createWorkflowService>;

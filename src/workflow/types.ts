@@ -50,6 +50,11 @@ export interface WorkflowDefinition {
   onEditFrom?: Record<string, string>;
   /** Draft & Publish types: publishing is refused unless the locale's state is one of these */
   publishableStates?: string[];
+  /**
+   * Attributes that are not part of what an approval covers (internal links the public never
+   * sees, e.g. the memo that requested a DIP entry): changing them does not need re-approval.
+   */
+  notApprovalContent?: string[];
   /** localized types keep one workflow state per locale */
   perLocale?: boolean;
   /** repeatable components whose items each follow their own small workflow */

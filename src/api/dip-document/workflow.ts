@@ -15,6 +15,8 @@ export const dipDocumentWorkflow: WorkflowDefinition = {
   perLocale: true,
   publishableStates: ['disetujui'],
   onEditFrom: { disetujui: 'menunggu_persetujuan' },
+  // The memo that asked for the entry is internal bookkeeping, never shown to the public.
+  notApprovalContent: ['notaPermintaan'],
   states: {
     draf: { label: 'Draf' },
     menunggu_persetujuan: { label: 'Menunggu persetujuan Koordinator', responsible: ['koordinator'] },
