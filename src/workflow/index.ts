@@ -7,6 +7,7 @@ import { workflowRoutes } from './routes';
 import { createWorkflowService, type WorkflowService } from './service';
 import type { CalendarSource } from './calendar-source';
 import { TIMER_UID } from './timers';
+import { AUDIT_UID } from '../audit/trail';
 
 export interface WorkflowRuntime {
   registry: WorkflowRegistry;
@@ -52,5 +53,11 @@ export async function bootstrapWorkflows(strapi: Core.Strapi): Promise<void> {
   await knex.raw(`CREATE INDEX IF NOT EXISTS ${meta.tableName}_due_idx ON ${meta.tableName} (${column('cekBerikutnya')})`);
   await knex.raw(
     `CREATE INDEX IF NOT EXISTS ${meta.tableName}_doc_idx ON ${meta.tableName} (${column('jenisKonten')}, ${column('dokumenId')}, ${column('locale')})`,
+  );
+  // A document's history and its latest approval (checked on every publish) are read by document.
+  const audit = strapi.db.metadata.get(AUDIT_UID) as any;
+  const auditColumn = (attribute: string) => audit.attributes[attribute].columnName ?? attribute;
+  await knex.raw(
+    `CREATE INDEX IF NOT EXISTS ${audit.tableName}_doc_idx ON ${audit.tableName} (${auditColumn('jenisKonten')}, ${auditColumn('dokumenId')}, ${auditColumn('locale')}, ${auditColumn('seq')})`,
   );
 }

@@ -115,7 +115,7 @@ describe('DIP entries: publishing needs approval', () => {
     id = created.body.data.documentId;
     const res = await http().post(`${CM}/${id}/actions/publish?locale=id`).set(as('operator')).send(entry);
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/belum disetujui Koordinator.*Ajukan persetujuan/);
+    expect(res.body.error.message).toMatch(/belum disetujui oleh Koordinator.*Ajukan persetujuan/);
     expect(await strapi.db.query(DIP).count({ where: { documentId: id, publishedAt: { $notNull: true } } })).toBe(0);
   });
 
@@ -182,7 +182,10 @@ describe('scheduled content', () => {
         penanggungJawab: 'Sub Koordinator', bentukInformasi: 'softcopy', jangkaWaktuPenyimpanan: '5 tahun',
       },
     });
-    if (dipState === 'disetujui') await strapi.db.query(DIP).updateMany({ where: { documentId: dip.documentId }, data: { statusAlur: 'disetujui' } });
+    if (dipState === 'disetujui') {
+      expect((await move('operator', 'dip-document', dip.documentId, 'menunggu_persetujuan')).status).toBe(200);
+      expect((await move('koordinator', 'dip-document', dip.documentId, 'disetujui')).status).toBe(200);
+    }
     const res = await http()
       .post('/content-manager/collection-types/api::konten-terjadwal.konten-terjadwal')
       .set(as('sub-koordinator'))
