@@ -40,8 +40,14 @@ export async function publishScheduled(strapi: Core.Strapi, now: Date = new Date
           result.returned += 1;
           continue;
         }
-        for (const { locale } of approved) {
-          await (strapi.documents(DIP_UID as any) as any).publish({ documentId: dipId, locale });
+        const refusal = await publishApproved(strapi, dipId, approved.map((r: { locale: string }) => r.locale));
+        if (refusal) {
+          await service.transition('konten-terjadwal', item.documentId, null, { system: 'jadwal' }, {
+            to: 'dikembalikan',
+            note: `Tidak ditayangkan: ${refusal}`,
+          });
+          result.returned += 1;
+          continue;
         }
       }
       await service.transition('konten-terjadwal', item.documentId, null, { system: 'jadwal' }, { to: 'tayang', note: 'Tayang sesuai jadwal.' });
@@ -56,4 +62,22 @@ export async function publishScheduled(strapi: Core.Strapi, now: Date = new Date
     }
   }
   return result;
+}
+
+/**
+ * Publishes the approved locales in one transaction. A refusal by the workflow (the entry changed
+ * since it was approved) is an answer for the planner, not a fault to retry every minute: its
+ * message is returned and nothing is published.
+ */
+async function publishApproved(strapi: Core.Strapi, documentId: string, locales: string[]): Promise<string | null> {
+  try {
+    await strapi.db.transaction(async () => {
+      for (const locale of locales) await (strapi.documents(DIP_UID as any) as any).publish({ documentId, locale });
+    });
+    return null;
+  } catch (error) {
+    const code = (error as { details?: { code?: string } }).details?.code;
+    if (code && code.startsWith('WORKFLOW_')) return (error as Error).message;
+    throw error;
+  }
 }

@@ -218,6 +218,18 @@ describe('scheduled content', () => {
     expect(status.body.data.history.at(-1).note).toMatch(/belum disetujui/);
     expect((await http().get(`/api/dip-documents/${dipId}?locale=id`)).status).toBe(404);
   });
+
+  test('an approved entry whose content changed behind the workflow (a direct SQL edit) is not put online by the schedule', async () => {
+    const { id, dipId } = await scheduledItem('Jadwal C', 'disetujui');
+    const meta = strapi.db.metadata.get(DIP) as any;
+    await strapi.db.connection(meta.tableName).where({ document_id: dipId }).update({ ringkasan: 'Diubah langsung di basis data' });
+    const result = await publishScheduled(strapi, new Date(Date.now() + 2 * 3_600_000));
+    expect(result).toEqual({ published: 0, returned: 1 });
+    const status = await http().get(`/ppid/workflow/konten-terjadwal/${id}`).set(as('sub-koordinator'));
+    expect(status.body.data.state).toBe('dikembalikan');
+    expect(status.body.data.history.at(-1).note).toMatch(/berubah sejak disetujui/);
+    expect(await strapi.db.query(DIP).count({ where: { documentId: dipId, publishedAt: { $notNull: true } } })).toBe(0);
+  });
 });
 
 describe('recurring obligations', () => {
