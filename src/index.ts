@@ -10,6 +10,8 @@ import { registerSecurity, bootstrapSecurity } from './security';
 import { autoSeedIfEmpty } from './seed/auto-seed';
 import { bootstrapWorkflows, registerWorkflows } from './workflow';
 import { ensureObligationTimers, registerObligations } from './obligations';
+import { ROLE_LABELS } from './roles/definitions';
+import { WORKFLOW_DEFINITIONS } from './workflows';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -19,7 +21,7 @@ export default {
     }
     protectAuditTrail(strapi);
     strapi.documents.use(dipValidationMiddleware(strapi));
-    registerObligations(strapi, registerWorkflows(strapi));
+    registerObligations(strapi, registerWorkflows(strapi, WORKFLOW_DEFINITIONS, ROLE_LABELS));
     registerSecurity(strapi);
   },
 

@@ -60,16 +60,14 @@ async function berkalaPublished(strapi: Core.Strapi, documentId: string, at: Dat
  * evaluation report, a published DIP entry.
  */
 export function registerObligations(strapi: Core.Strapi, runtime: WorkflowRuntime) {
-  const previous = runtime.service.hooks.afterTransition;
-  runtime.service.hooks.afterTransition = async (event) => {
-    await previous(event);
+  runtime.service.events.subscribe('kewajiban', async (event) => {
     if (event.def.name === 'konten-terjadwal' && event.to === 'disetujui') await fulfilObligation(strapi, 'rencana_konten', event.at);
     if (event.def.name === 'laporan-evaluasi' && event.to === 'menunggu_penerimaan') {
       const report = await strapi.db.query(event.def.uid as any).findOne({ where: { documentId: event.documentId }, select: ['jenis'] });
       if (report?.jenis === 'evaluasi_pengelolaan') await fulfilObligation(strapi, 'evaluasi_pengelolaan', event.at);
       if (report?.jenis === 'evaluasi_koordinator') await fulfilObligation(strapi, 'evaluasi_koordinator', event.at);
     }
-  };
+  });
 
   strapi.documents.use(async (ctx: any, next: () => Promise<any>) => {
     const result = await next();

@@ -22,7 +22,10 @@ export interface ContentGrant {
 
 export interface RoleDefinition {
   code: RoleCode;
+  /** the role's name in Strapi's admin (Roles settings) */
   name: string;
+  /** the short name used in messages to editors ("… hanya dapat dilakukan oleh Koordinator") */
+  label: string;
   description: string;
   content: ContentGrant[];
   /** the media library: upload PDFs and images */
@@ -57,6 +60,7 @@ export const SOP_ROLES: RoleDefinition[] = [
   {
     code: 'kepala-dinas',
     name: 'Kepala Dinas',
+    label: 'Kepala Dinas',
     description:
       'Menandatangani nota permintaan DIP; menerima notulen dan laporan evaluasi; mengevaluasi Koordinator tiap bulan.',
     content: OVERSIGHT,
@@ -65,6 +69,7 @@ export const SOP_ROLES: RoleDefinition[] = [
   {
     code: 'koordinator',
     name: 'Sekretaris / Koordinator',
+    label: 'Koordinator',
     description:
       'Memaraf nota permintaan; menyetujui konten sebelum tayang; mengevaluasi pengelolaan website minimal 6 bulan sekali; menandatangani daftar konten triwulanan.',
     content: OVERSIGHT,
@@ -73,6 +78,7 @@ export const SOP_ROLES: RoleDefinition[] = [
   {
     code: 'kepala-bidang',
     name: 'Kepala Bidang',
+    label: 'Kepala Bidang',
     description: 'Menyediakan bahan DIP unit kerjanya atas permintaan.',
     content: [
       { uid: NOTA, actions: READ },
@@ -84,6 +90,7 @@ export const SOP_ROLES: RoleDefinition[] = [
   {
     code: 'sub-koordinator',
     name: 'Sub Koordinator',
+    label: 'Sub Koordinator',
     description:
       'Menyusun nota permintaan; menerima DIP dari unit; menetapkan daftar konten triwulanan; menyusun notulen dan menindaklanjutinya dengan Web Developer.',
     content: [
@@ -100,6 +107,7 @@ export const SOP_ROLES: RoleDefinition[] = [
   {
     code: 'operator',
     name: 'Operator',
+    label: 'Operator',
     description: 'Mengunggah dan menjadwalkan konten serta dokumen.',
     content: [
       // Publishing is granted, but refused by the workflow until the Koordinator approves.
@@ -114,6 +122,7 @@ export const SOP_ROLES: RoleDefinition[] = [
   {
     code: 'web-developer',
     name: 'Web Developer',
+    label: 'Web Developer',
     description: 'Menerima butir tindak lanjut, memperbaiki/mengembangkan website, dan melaporkan hasilnya.',
     // Only the progress of follow-up items: what to do and by when is set by the Sub Koordinator.
     content: [
@@ -128,6 +137,9 @@ export const SOP_ROLES: RoleDefinition[] = [
 ];
 
 export const ROLE_CODES: RoleCode[] = SOP_ROLES.map((r) => r.code);
+
+/** Short names of the SOP roles by code: what the workflow mechanism puts in its messages. */
+export const ROLE_LABELS: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(SOP_ROLES.map((r) => [r.code, r.label])));
 
 /** The attribute that holds a document's workflow state; only the workflow engine writes it. */
 export const WORKFLOW_STATE_FIELD = 'statusAlur';

@@ -18,29 +18,19 @@ import type {
 
 export type { Decision } from './types';
 
-/** Human names of the SOP roles, used in messages shown to editors. */
-export const ROLE_LABELS: Readonly<Record<string, string>> = Object.freeze({
-  'kepala-dinas': 'Kepala Dinas',
-  koordinator: 'Koordinator',
-  'kepala-bidang': 'Kepala Bidang',
-  'sub-koordinator': 'Sub Koordinator',
-  operator: 'Operator',
-  'web-developer': 'Web Developer',
-});
-
 const fromList = (t: TransitionDef): string[] => (Array.isArray(t.from) ? t.from : [t.from]);
 const isBlank = (s: string | null | undefined): boolean => !s || s.trim() === '';
 // Strapi hands ids around as numbers or strings depending on the layer; compare loosely.
 const sameId = (a: ActorId | null | undefined, b: ActorId | null | undefined): boolean =>
   a != null && b != null && String(a) === String(b);
 
-export function roleLabel(code: string): string {
-  return ROLE_LABELS[code] ?? code;
+export function roleLabel(def: Pick<WorkflowDefinition, 'roleLabels'>, code: string): string {
+  return def.roleLabels?.[code] ?? code;
 }
 
 /** "Koordinator", "Koordinator atau Kepala Dinas", "A, B atau C". */
-function rolesText(roles: string[]): string {
-  const names = roles.map(roleLabel);
+export function rolesText(def: Pick<WorkflowDefinition, 'roleLabels'>, roles: string[]): string {
+  const names = roles.map((r) => roleLabel(def, r));
   if (names.length === 0) return 'tidak ada peran';
   if (names.length === 1) return names[0];
   return `${names.slice(0, -1).join(', ')} atau ${names[names.length - 1]}`;
@@ -59,9 +49,14 @@ function allowedSteps(def: WorkflowDefinition, state: string): AllowedStep[] {
   return transitionsFrom(def, state).map((t) => ({ to: t.to, label: t.label, roles: [...t.roles] }));
 }
 
-function stepsText(steps: AllowedStep[]): string {
+function stepsText(def: WorkflowDefinition, steps: AllowedStep[]): string {
   if (steps.length === 0) return 'tidak ada langkah lanjutan (status akhir).';
-  return steps.map((s) => `"${s.label}" (${rolesText(s.roles)})`).join(', ') + '.';
+  return steps.map((s) => `"${s.label}" (${rolesText(def, s.roles)})`).join(', ') + '.';
+}
+
+/** "Langkah yang mungkin: "Setujui" (Koordinator), …" — what an editor can do next from `state`. */
+export function nextStepsText(def: WorkflowDefinition, state: string): string {
+  return `Langkah yang mungkin: ${stepsText(def, allowedSteps(def, state))}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -102,7 +97,7 @@ export function validateDefinition(def: WorkflowDefinition): string[] {
     for (const f of froms) if (!known(f)) problems.push(`${name}: unknown "from" state "${f}"`);
     if (!known(t.to)) problems.push(`${name}: unknown "to" state "${t.to}"`);
     if (!t.roles || t.roles.length === 0) problems.push(`${name}: no role may take it`);
-    for (const r of t.roles ?? []) if (!(r in ROLE_LABELS)) problems.push(`${name}: unknown role "${r}"`);
+    if (def.roleLabels) for (const r of t.roles ?? []) if (!(r in def.roleLabels)) problems.push(`${name}: unknown role "${r}"`);
     // decide() identifies a transition by (from, to); duplicates would make it ambiguous.
     for (const f of froms) {
       const key = `${f}\u0000${t.to}`;
@@ -202,21 +197,21 @@ export function decide(def: WorkflowDefinition, input: DecideInput): Decision {
   if (!transition) {
     return refuse(
       'ILLEGAL_TRANSITION',
-      `Transisi dari "${fromL}" ke "${toL}" tidak diizinkan. Langkah yang mungkin: ${stepsText(allowed)}`,
+      `Transisi dari "${fromL}" ke "${toL}" tidak diizinkan. ${nextStepsText(def, state)}`,
     );
   }
   if (!holdsRole(actor, transition)) {
     const hint = actor.isSuperAdmin ? ' Super Admin dapat memaksa perubahan status dengan menyertakan alasan.' : '';
     return refuse(
       'FORBIDDEN_ROLE',
-      `Langkah "${transition.label}" hanya dapat dilakukan oleh ${rolesText(transition.roles)}.${hint}`,
+      `Langkah "${transition.label}" hanya dapat dilakukan oleh ${rolesText(def, transition.roles)}.${hint}`,
     );
   }
   if (blockedByAuthorship(transition, actor, input)) {
     return refuse(
       'SEPARATION_OF_DUTIES',
       `Langkah "${transition.label}" tidak boleh dilakukan oleh pembuat konsep sendiri (pemisahan tugas). ` +
-        `Minta ${rolesText(transition.roles)} lain untuk melakukannya.`,
+        `Minta ${rolesText(def, transition.roles)} lain untuk melakukannya.`,
     );
   }
   if (transition.noteRequired && isBlank(input.note)) {

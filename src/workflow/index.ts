@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { PpidConfig } from '../config/ppid-config';
 import { createCalendarSource } from './calendar-source';
 import { workflowMiddleware } from './middleware';
-import { buildRegistry, WORKFLOW_DEFINITIONS, type WorkflowRegistry } from './registry';
+import { buildRegistry, type WorkflowRegistry } from './registry';
+import type { WorkflowDefinition } from './types';
 import { workflowRoutes } from './routes';
 import { createWorkflowService, type WorkflowService } from './service';
 import type { CalendarSource } from './calendar-source';
@@ -25,17 +26,23 @@ export function workflowRuntime(strapi: Core.Strapi): WorkflowRuntime {
 }
 
 /** register(): build and validate the definitions, install enforcement and the admin API. */
-export function registerWorkflows(strapi: Core.Strapi): WorkflowRuntime {
-  const registry = buildRegistry(WORKFLOW_DEFINITIONS, strapi.config.get('ppid') as PpidConfig, (uid, field) => {
-    const schema = uid.startsWith('api::') ? strapi.contentType(uid as any) : strapi.components[uid as keyof typeof strapi.components];
+export function registerWorkflows(
+  strapi: Core.Strapi,
+  definitions: WorkflowDefinition[],
+  roleLabels: Readonly<Record<string, string>>,
+): WorkflowRuntime {
+  const attributeEnum = (uid: string, field: string) => {
+    const schema = uid.includes('::') ? strapi.contentType(uid as any) : strapi.components[uid as keyof typeof strapi.components];
     const attribute = (schema as any)?.attributes?.[field];
     return attribute?.type === 'enumeration' ? attribute.enum : null;
-  });
+  };
+  const registry = buildRegistry(definitions, strapi.config.get('ppid') as PpidConfig, attributeEnum, roleLabels);
   const calendars = createCalendarSource(strapi);
   const service = createWorkflowService(strapi, registry, calendars);
   strapi.documents.use(calendars.middleware());
   strapi.documents.use(workflowMiddleware(strapi, registry, service, calendars));
-  (strapi.admin as any).routes['ppid-workflow'] = workflowRoutes(service);
+  // Strapi's public server API for routes of the admin type (admin JWT, admin policies).
+  strapi.server.routes(workflowRoutes(service, registry) as any);
   const runtime = { registry, service, calendars };
   (strapi as any)[RUNTIME] = runtime;
   return runtime;

@@ -17,7 +17,7 @@ export interface ItemStep {
 
 type Item = Record<string, any>;
 
-const summaryOf = (item: Item) => String(item.deskripsi ?? item.judul ?? '').slice(0, 120);
+const summaryOf = (items: ItemWorkflow, item: Item) => String(item[items.summaryAttribute] ?? '').slice(0, 120);
 
 /**
  * Checks the item state changes a write makes (before it is saved) and stamps entry dates.
@@ -43,7 +43,7 @@ export function planItemSteps(
     if (from === null) {
       if (to !== def.initial) {
         throw new errors.ApplicationError(
-          `Butir tindak lanjut baru "${summaryOf(item)}" harus dimulai dengan status "${def.states[def.initial].label}".`,
+          `${items.itemLabel} baru "${summaryOf(items, item)}" harus dimulai dengan status "${def.states[def.initial].label}".`,
         );
       }
       return;
@@ -51,11 +51,11 @@ export function planItemSteps(
     if (!actor) throw new errors.ApplicationError('Status butir tindak lanjut hanya dapat diubah oleh pengguna panel admin.');
     const decision = decide(def, { state: from, to, actor, separationOfDuties: false });
     if (!decision.ok) {
-      throw new errors.ApplicationError(`Butir "${summaryOf(item)}": ${decision.message}`, { code: decision.code, allowed: decision.allowed });
+      throw new errors.ApplicationError(`${items.itemLabel} "${summaryOf(items, item)}": ${decision.message}`, { code: decision.code, allowed: decision.allowed });
     }
     const stamp = items.stamps?.[to];
     if (stamp && !item[stamp]) item[stamp] = today;
-    steps.push({ itemId: Number(item.id), index, from, to, summary: summaryOf(item) });
+    steps.push({ itemId: Number(item.id), index, from, to, summary: summaryOf(items, item) });
   });
   return steps;
 }
@@ -122,7 +122,7 @@ export async function afterItemsSaved(
       key,
       {
         name: `${items.field}:${item[items.definition.field]}`,
-        label: `Tindak lanjut: ${summaryOf(item)}`,
+        label: `${items.itemLabel}: ${summaryOf(items, item)}`,
         responsible: [`email:${item[items.assigneeAttribute]}`],
         calendar: 'business',
       },

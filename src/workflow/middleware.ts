@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ROLE_LABELS } from './engine';
+import { nextStepsText, rolesText } from './engine';
 import type { WorkflowRegistry } from './registry';
 import { appendAuditEvent } from '../audit/trail';
 import { actorOf, SYSTEM_ACTOR, type AdminUser, type WorkflowService } from './service';
@@ -19,17 +19,10 @@ function currentAdmin(strapi: Core.Strapi): AdminUser | null {
   return user && Array.isArray(user.roles) ? user : null;
 }
 
-function allowedStepsText(def: WorkflowDefinition, state: string): string {
-  const steps = def.transitions
-    .filter((t) => (Array.isArray(t.from) ? t.from : [t.from]).includes(state))
-    .map((t) => `"${t.label}" (${t.roles.map((r) => ROLE_LABELS[r] ?? r).join(' atau ')})`);
-  return steps.length ? `Langkah yang mungkin: ${steps.join(', ')}.` : 'Tidak ada langkah lanjutan dari status ini.';
-}
-
 function directStateChangeRefusal(def: WorkflowDefinition, current: string) {
   const label = def.states[current]?.label ?? current;
   return new errors.ApplicationError(
-    `Status alur tidak dapat diubah langsung; gunakan tombol langkah alur kerja. Status saat ini: "${label}". ${allowedStepsText(def, current)}`,
+    `Status alur tidak dapat diubah langsung; gunakan tombol langkah alur kerja. Status saat ini: "${label}". ${nextStepsText(def, current)}`,
     { code: 'WORKFLOW_STATE_READONLY', state: current },
   );
 }
@@ -37,7 +30,7 @@ function directStateChangeRefusal(def: WorkflowDefinition, current: string) {
 /** " oleh Koordinator": who can approve a version for publication, from the definition. */
 function approversText(def: WorkflowDefinition): string {
   const roles = [...new Set(def.transitions.filter((t) => def.publishableStates?.includes(t.to)).flatMap((t) => t.roles))];
-  return roles.length ? ` oleh ${roles.map((r) => ROLE_LABELS[r] ?? r).join(' atau ')}` : '';
+  return roles.length ? ` oleh ${rolesText(def, roles)}` : '';
 }
 
 /** Document Service params as this middleware reads them. */
@@ -121,7 +114,7 @@ export function workflowMiddleware(strapi: Core.Strapi, registry: WorkflowRegist
     const approver = approversText(def);
     const message =
       reason === 'state'
-        ? `Dokumen${inLocale} belum disetujui${approver} sehingga tidak dapat diterbitkan. Status saat ini: "${label}". ${allowedStepsText(def, state)}`
+        ? `Dokumen${inLocale} belum disetujui${approver} sehingga tidak dapat diterbitkan. Status saat ini: "${label}". ${nextStepsText(def, state)}`
         : `Isi dokumen${inLocale} berubah sejak disetujui${approver} sehingga tidak dapat diterbitkan; ajukan persetujuan ulang.`;
     return new errors.ApplicationError(message, {
       code: reason === 'state' ? 'WORKFLOW_NOT_APPROVED' : 'WORKFLOW_VERSION_CHANGED',

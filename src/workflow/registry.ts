@@ -1,20 +1,6 @@
 import type { PpidConfig } from '../config/ppid-config';
 import { assertValidDefinition } from './engine';
 import type { WorkflowDefinition } from './types';
-import { notaPermintaanWorkflow } from '../api/nota-permintaan/workflow';
-import { dipDocumentWorkflow } from '../api/dip-document/workflow';
-import { kontenTerjadwalWorkflow } from '../api/konten-terjadwal/workflow';
-import { notulenWorkflow } from '../api/notulen/workflow';
-import { laporanEvaluasiWorkflow } from '../api/laporan-evaluasi/workflow';
-
-/** Every content type with a workflow: adding one is a definition file and one line here. */
-export const WORKFLOW_DEFINITIONS: WorkflowDefinition[] = [
-  notaPermintaanWorkflow,
-  dipDocumentWorkflow,
-  kontenTerjadwalWorkflow,
-  notulenWorkflow,
-  laporanEvaluasiWorkflow,
-];
 
 export interface WorkflowRegistry {
   byUid: Map<string, WorkflowDefinition>;
@@ -22,7 +8,8 @@ export interface WorkflowRegistry {
 }
 
 /**
- * Attaches the SLA durations from config/ppid.ts to each definition's states and validates the
+ * Attaches the SLA durations from config/ppid.ts to each definition's states and the role names
+ * to it (and to its item workflows), and validates the
  * result, including that the content type's state enumeration lists exactly the definition's
  * states (`attributeEnum` reads the schema). Any mismatch stops start-up with a clear message.
  */
@@ -30,6 +17,7 @@ export function buildRegistry(
   definitions: WorkflowDefinition[],
   config: PpidConfig,
   attributeEnum: (uid: string, field: string) => string[] | null,
+  roleLabels: Readonly<Record<string, string>>,
 ): WorkflowRegistry {
   const problems: string[] = [];
   const byUid = new Map<string, WorkflowDefinition>();
@@ -43,7 +31,12 @@ export function buildRegistry(
     for (const state of Object.keys(durations)) {
       if (!states[state]) problems.push(`config ppid.sla.durations.${base.name}.${state}: no such state in the workflow`);
     }
-    const def: WorkflowDefinition = { ...base, states };
+    const def: WorkflowDefinition = {
+      ...base,
+      states,
+      roleLabels,
+      items: base.items?.map((items) => ({ ...items, definition: { ...items.definition, roleLabels } })),
+    };
     try {
       assertValidDefinition(def);
     } catch (error) {

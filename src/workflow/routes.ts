@@ -1,4 +1,5 @@
 import type { WorkflowService, AdminUser } from './service';
+import type { WorkflowRegistry } from './registry';
 import { WorkflowError } from './service';
 
 /** Strapi's error body, so the admin panel and scripts read refusals the usual way. */
@@ -26,12 +27,32 @@ function canRead(ctx: any, uid: string): boolean {
  * `:type` is the singular name (e.g. nota-permintaan); `?locale=` selects the translation of
  * localized types (default id).
  */
-export function workflowRoutes(service: WorkflowService) {
+export function workflowRoutes(service: WorkflowService, registry: WorkflowRegistry) {
   const policies = ['admin::isAuthenticatedAdmin'];
   return {
     type: 'admin',
     prefix: '/ppid',
     routes: [
+      {
+        // The admin panel learns from here which types have a workflow and what their states are
+        // called: the definitions stay the one source.
+        method: 'GET',
+        path: '/workflow-types',
+        config: { policies },
+        handler: async (ctx: any) => {
+          ctx.body = {
+            data: [...registry.byUid.values()]
+              .filter((def) => canRead(ctx, def.uid))
+              .map((def) => ({
+                uid: def.uid,
+                name: def.name,
+                perLocale: Boolean(def.perLocale),
+                field: def.field,
+                states: Object.entries(def.states).map(([name, state]) => ({ name, label: state.label, final: Boolean(state.final) })),
+              })),
+          };
+        },
+      },
       {
         method: 'GET',
         path: '/workflow/:type/:documentId',

@@ -10,6 +10,7 @@ import { timerStatus } from './sla';
 import { closeOpenTimers, findOpenTimer, openTimer, type TimerKey } from './timers';
 import type { Actor, WorkflowDefinition } from './types';
 import { createVersionReader } from './versions';
+import { createTransitionEvents, type TransitionEvent } from './events';
 
 export const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
@@ -66,6 +67,17 @@ interface DocumentRef {
 export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowRegistry, calendars: CalendarSource) {
   const config = () => strapi.config.get('ppid') as PpidConfig;
   const versions = createVersionReader(strapi);
+  const events = createTransitionEvents(strapi.log);
+
+  /** Listeners hear of a change only once it is committed (after the outermost transaction). */
+  async function announce(event: TransitionEvent) {
+    if (strapi.db.inTransaction()) {
+      // Joins the caller's transaction only to queue the announcement for its commit.
+      await strapi.db.transaction(async ({ onCommit }) => onCommit(() => void events.publish(event)));
+      return;
+    }
+    await events.publish(event);
+  }
 
   function definitionByName(name: string): WorkflowDefinition {
     const def = registry.byName.get(name);
@@ -221,7 +233,7 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
         dipaksa: decision.forced,
       });
     });
-    await hooks.afterTransition({ def, documentId, locale: ref.locale, from, to: request.to, at: now });
+    await announce({ def, documentId, locale: ref.locale, from, to: request.to, at: now, kind: 'step' });
     return status(name, documentId, locale, isSystem ? null : who.user);
   }
 
@@ -310,6 +322,7 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
         aktorEmail: actor?.email ?? SYSTEM_ACTOR.email,
         catatan: note,
       });
+      await announce({ def, documentId, locale: ref.locale, from, to, at: new Date(), kind: 'send-back' });
       return true;
     });
   }
@@ -320,12 +333,7 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
     await closeOpenTimers(strapi, timerKey(ref), new Date(), await calendars.get());
   }
 
-  /** Domain code (obligations) can react to transitions without the mechanism knowing it. */
-  const hooks = {
-    afterTransition: async (_event: { def: WorkflowDefinition; documentId: string; locale: string | null; from: string; to: string; at: Date }) => {},
-  };
-
-  return { transition, status, recordCreated, recordRestoredState, sendBackForApproval, versions, documentDeleted, loadRow: (def: WorkflowDefinition, documentId: string, locale?: string | null) => loadRow(refOf(def, documentId, locale)), refOf, hooks, definitionByName };
+  return { transition, status, recordCreated, recordRestoredState, sendBackForApproval, versions, documentDeleted, loadRow: (def: WorkflowDefinition, documentId: string, locale?: string | null) => loadRow(refOf(def, documentId, locale)), refOf, events, definitionByName };
 }
 
 export type WorkflowService = ReturnType<typeof createWorkflowService>;

@@ -57,6 +57,11 @@ export interface WorkflowDefinition {
   notApprovalContent?: string[];
   /** localized types keep one workflow state per locale */
   perLocale?: boolean;
+  /**
+   * Names of the roles the transitions use, by code. Attached by the registry from the roles module
+   * the composition root passes in: the mechanism knows no role of its own.
+   */
+  roleLabels?: Readonly<Record<string, string>>;
   /** repeatable components whose items each follow their own small workflow */
   items?: ItemWorkflow[];
 }
@@ -73,6 +78,10 @@ export interface ItemWorkflow {
   stamps?: Record<string, string>;
   dueDateAttribute: string;
   assigneeAttribute: string;
+  /** the attribute that names an item in messages and timer labels */
+  summaryAttribute: string;
+  /** what an item is called, e.g. "Tindak lanjut" */
+  itemLabel: string;
 }
 
 export type ActorId = number | string;

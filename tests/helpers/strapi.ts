@@ -16,7 +16,7 @@ let restoreEnv: Record<string, string | undefined> = {};
  */
 export async function setupStrapi(
   env: Record<string, string> = {},
-  opts: { serveAdminPanel?: boolean } = {},
+  opts: { serveAdminPanel?: boolean; distDir?: string } = {},
 ): Promise<Core.Strapi> {
   if (instance) return instance;
   const tag = `${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
@@ -50,7 +50,7 @@ export async function setupStrapi(
 
   const app = createStrapi({
     appDir: ROOT,
-    distDir: path.join(ROOT, 'dist'),
+    distDir: opts.distDir ?? path.join(ROOT, 'dist'),
     autoReload: false,
     serveAdminPanel: opts.serveAdminPanel ?? false,
   });

@@ -1,5 +1,5 @@
+import { ROLE_LABELS } from '../../src/roles/definitions';
 import {
-  ROLE_LABELS,
   assertValidDefinition,
   availableTransitions,
   decide,
@@ -15,6 +15,8 @@ const def: WorkflowDefinition = {
   name: 'nota-test',
   field: 'statusAlur',
   initial: 'konsep',
+  // What the registry attaches from the roles module.
+  roleLabels: ROLE_LABELS,
   states: {
     konsep: { label: 'Konsep', sla: { minutes: 60, calendar: 'business' }, responsible: ['sub-koordinator'] },
     menunggu_paraf: { label: 'Menunggu paraf', sla: { minutes: 10, calendar: 'business' }, responsible: ['koordinator'] },
@@ -265,8 +267,8 @@ describe('decide — force', () => {
   });
 });
 
-describe('ROLE_LABELS', () => {
-  it('has a human name for every project role', () => {
+describe('role names', () => {
+  it('the roles module has a short name for every SOP role', () => {
     expect(ROLE_LABELS).toEqual({
       'kepala-dinas': 'Kepala Dinas',
       koordinator: 'Koordinator',

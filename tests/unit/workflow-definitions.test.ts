@@ -1,10 +1,11 @@
 import { env } from '@strapi/utils';
 import ppidConfig from '../../config/ppid';
 import { decide, transitionsFrom } from '../../src/workflow/engine';
-import { buildRegistry, WORKFLOW_DEFINITIONS } from '../../src/workflow/registry';
+import { buildRegistry } from '../../src/workflow/registry';
+import { WORKFLOW_DEFINITIONS } from '../../src/workflows';
 import { tindakLanjutWorkflow } from '../../src/api/notulen/workflow';
 import type { WorkflowDefinition } from '../../src/workflow/types';
-import { ROLE_CODES } from '../../src/roles/definitions';
+import { ROLE_CODES, ROLE_LABELS } from '../../src/roles/definitions';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -15,7 +16,7 @@ const schemaEnum = (uid: string, field: string) => {
   const schema = JSON.parse(fs.readFileSync(path.join(__dirname, file), 'utf8'));
   return schema.attributes[field]?.enum ?? null;
 };
-const registry = buildRegistry(WORKFLOW_DEFINITIONS, ppidConfig({ env }), schemaEnum);
+const registry = buildRegistry(WORKFLOW_DEFINITIONS, ppidConfig({ env }), schemaEnum, ROLE_LABELS);
 const nota = registry.byName.get('nota-permintaan')!;
 
 test('the memo follows the six SOP steps, each owned by its SOP role, with the SOP durations', () => {
@@ -89,6 +90,6 @@ test('approval steps are refused to the person who drafted the item', () => {
 test('a state in the config that the workflow lacks, or a schema enum that differs, stops start-up', () => {
   const cfg = ppidConfig({ env });
   cfg.sla.durations['nota-permintaan'].menunggu_kopi = { minutes: 5, calendar: 'business' };
-  expect(() => buildRegistry(WORKFLOW_DEFINITIONS, cfg, schemaEnum)).toThrow(/menunggu_kopi: no such state/);
-  expect(() => buildRegistry(WORKFLOW_DEFINITIONS, ppidConfig({ env }), () => ['draf'])).toThrow(/enumeration and workflow differ/);
+  expect(() => buildRegistry(WORKFLOW_DEFINITIONS, cfg, schemaEnum, ROLE_LABELS)).toThrow(/menunggu_kopi: no such state/);
+  expect(() => buildRegistry(WORKFLOW_DEFINITIONS, ppidConfig({ env }), () => ['draf'], ROLE_LABELS)).toThrow(/enumeration and workflow differ/);
 });

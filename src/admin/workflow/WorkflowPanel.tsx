@@ -18,15 +18,18 @@ import {
   workflowUrl,
   type WorkflowStatus,
   type WorkflowTransition,
+  type WorkflowTypeInfo,
 } from './format';
 import { HistoryList } from './HistoryList';
 import { StateSummary } from './StateSummary';
 import { TransitionDialog } from './TransitionDialog';
 import { useWorkflowStatus } from './useWorkflowStatus';
 import { useWorkflowText } from './useWorkflowText';
+import { useWorkflowTypes } from './useWorkflowTypes';
 
 interface ContentProps {
   model: string;
+  type: WorkflowTypeInfo;
   collectionType: string;
   documentId: string;
   locale: string | null;
@@ -73,13 +76,13 @@ const TransitionButtons = ({ transitions, onPick }: { transitions: WorkflowTrans
   );
 };
 
-const WorkflowPanelContent = ({ model, collectionType, documentId, locale, revision }: ContentProps) => {
+const WorkflowPanelContent = ({ model, type, collectionType, documentId, locale, revision }: ContentProps) => {
   const { t } = useWorkflowText();
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const formModified = Boolean(useForm('WorkflowPanel', (state) => state.modified, false));
   const refetchDocument = useDocumentRefetch(model, collectionType, documentId);
-  const { data, error, loading, reload, replace } = useWorkflowStatus(model, documentId, locale, revision);
+  const { data, error, loading, reload, replace } = useWorkflowStatus(type, documentId, locale, revision);
   // The step being confirmed, with the state it was offered in (kept even if a refresh removes it).
   const [pending, setPending] = React.useState<{ transition: WorkflowTransition; from: WorkflowStatus } | null>(null);
 
@@ -88,7 +91,7 @@ const WorkflowPanelContent = ({ model, collectionType, documentId, locale, revis
     const { transition, from } = pending;
     try {
       const res = await post<{ data: WorkflowStatus }>(
-        workflowUrl(model, documentId, locale, '/transitions'),
+        workflowUrl(type, documentId, locale, '/transitions'),
         transitionBody(transition.to, note, from.state),
       );
       const next = res.data.data;
@@ -169,13 +172,14 @@ const CreateHint = () => {
 };
 
 /**
- * The "Alur kerja" edit-view side panel of the content types with a workflow (see WORKFLOW_TYPES);
- * other content types get no panel.
+ * The "Alur kerja" edit-view side panel of the content types with a workflow (as the server lists
+ * them at /ppid/workflow-types); other content types get no panel.
  */
 export const WorkflowPanel: PanelComponent = ({ model, collectionType, documentId, document }: PanelComponentProps) => {
   const { t } = useWorkflowText();
   const [{ query }] = useQueryParams<Record<string, unknown>>();
-  const type = workflowTypeOf(model);
+  const types = useWorkflowTypes();
+  const type = types ? workflowTypeOf(types, model) : null;
   if (!type) return null;
   if (!documentId || !document) return { title: t('panel.title'), content: <CreateHint /> };
   const doc = document as Record<string, unknown>;
@@ -184,7 +188,7 @@ export const WorkflowPanel: PanelComponent = ({ model, collectionType, documentI
   return {
     title: t('panel.title'),
     content: (
-      <WorkflowPanelContent model={model} collectionType={collectionType} documentId={documentId} locale={locale} revision={revision} />
+      <WorkflowPanelContent model={model} type={type} collectionType={collectionType} documentId={documentId} locale={locale} revision={revision} />
     ),
   };
 };

@@ -51,23 +51,22 @@ export interface WorkflowStatus {
   history: WorkflowHistoryEntry[];
 }
 
-/** The content types with a workflow, by model uid: the API's `:type` and whether states are per locale. */
-export const WORKFLOW_TYPES: Readonly<Record<string, { name: string; perLocale: boolean }>> = {
-  'api::nota-permintaan.nota-permintaan': { name: 'nota-permintaan', perLocale: false },
-  'api::dip-document.dip-document': { name: 'dip-document', perLocale: true },
-  'api::konten-terjadwal.konten-terjadwal': { name: 'konten-terjadwal', perLocale: false },
-  'api::notulen.notulen': { name: 'notulen', perLocale: false },
-  'api::laporan-evaluasi.laporan-evaluasi': { name: 'laporan-evaluasi', perLocale: false },
-};
+/** A content type with a workflow, as GET /ppid/workflow-types describes it (the server's definitions). */
+export interface WorkflowTypeInfo {
+  uid: string;
+  /** the API's `:type` */
+  name: string;
+  perLocale: boolean;
+  field: string;
+  states: { name: string; label: string; final: boolean }[];
+}
 
-export function workflowTypeOf(model: string | undefined | null) {
-  return model ? WORKFLOW_TYPES[model] ?? null : null;
+export function workflowTypeOf(types: readonly WorkflowTypeInfo[], model: string | undefined | null): WorkflowTypeInfo | null {
+  return (model && types.find((t) => t.uid === model)) || null;
 }
 
 /** URL of the workflow status (or, with `/transitions`, of a transition) of one document. */
-export function workflowUrl(model: string, documentId: string, locale?: string | null, suffix: '' | '/transitions' = ''): string {
-  const type = workflowTypeOf(model);
-  if (!type) throw new Error(`${model} has no workflow`);
+export function workflowUrl(type: Pick<WorkflowTypeInfo, 'name' | 'perLocale'>, documentId: string, locale?: string | null, suffix: '' | '/transitions' = ''): string {
   const path = `/ppid/workflow/${encodeURIComponent(type.name)}/${encodeURIComponent(documentId)}${suffix}`;
   return type.perLocale && locale ? `${path}?locale=${encodeURIComponent(locale)}` : path;
 }

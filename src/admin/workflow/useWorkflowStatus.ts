@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
-import { describeError, workflowUrl, type PanelError, type WorkflowStatus } from './format';
+import { describeError, workflowUrl, type PanelError, type WorkflowStatus, type WorkflowTypeInfo } from './format';
 
 export interface WorkflowStatusState {
   data: WorkflowStatus | null;
@@ -17,7 +17,7 @@ export interface WorkflowStatusState {
  * `revision` changes (the document was saved or refetched). Answers of superseded requests are
  * dropped, so a slow old answer never overwrites a newer one.
  */
-export function useWorkflowStatus(model: string, documentId: string, locale: string | null, revision: string): WorkflowStatusState {
+export function useWorkflowStatus(type: WorkflowTypeInfo, documentId: string, locale: string | null, revision: string): WorkflowStatusState {
   const { get } = useFetchClient();
   const [data, setData] = React.useState<WorkflowStatus | null>(null);
   const [error, setError] = React.useState<PanelError | null>(null);
@@ -28,7 +28,7 @@ export function useWorkflowStatus(model: string, documentId: string, locale: str
   React.useEffect(() => {
     const request = ++latest.current;
     setLoading(true);
-    get<{ data: WorkflowStatus }>(workflowUrl(model, documentId, locale))
+    get<{ data: WorkflowStatus }>(workflowUrl(type, documentId, locale))
       .then((res) => {
         if (request !== latest.current) return;
         setData(res.data.data);
@@ -42,7 +42,7 @@ export function useWorkflowStatus(model: string, documentId: string, locale: str
       .finally(() => {
         if (request === latest.current) setLoading(false);
       });
-  }, [get, model, documentId, locale, revision, tick]);
+  }, [get, type, documentId, locale, revision, tick]);
 
   const reload = React.useCallback(() => setTick((n) => n + 1), []);
   const replace = React.useCallback((next: WorkflowStatus) => {

@@ -42,6 +42,8 @@ export const notulenWorkflow: WorkflowDefinition = {
       stamps: { diterima: 'tanggalDiterima', selesai: 'tanggalSelesai' },
       dueDateAttribute: 'tenggat',
       assigneeAttribute: 'penanggungJawab',
+      summaryAttribute: 'deskripsi',
+      itemLabel: 'Tindak lanjut',
     },
   ],
   states: {
