@@ -7,6 +7,7 @@
  * Extra arguments go to jest, e.g. `npm test -- tests/unit`.
  */
 const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
 const path = require('node:path');
 const { compileServer, testEnvironment } = require('./test-support');
 
@@ -30,10 +31,39 @@ function run(cmd, cmdArgs) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+// The browser suites drive Debian's chromium. A newcomer without it still runs everything else
+// and is told loudly what was skipped; CI must never skip them.
+const CHROMIUM = process.env.PPID_CHROMIUM || '/usr/bin/chromium';
+const browserMissing = !fs.existsSync(CHROMIUM);
+const INSTALL_BROWSER = 'sudo apt-get update && sudo apt-get install -y chromium';
+if (browserMissing && process.env.CI) {
+  console.error(`\n✖ ${CHROMIUM} is missing, and CI must run the browser tests. Install it: ${INSTALL_BROWSER}\n`);
+  process.exit(1);
+}
+if (browserMissing) env.PPID_BROWSER_MISSING = '1';
+const skipBrowser = browserMissing && jestArgs.length === 0 ? ['--testPathIgnorePatterns', '/tests/browser/'] : [];
+
 const compiled = compileServer(env);
 if (compiled !== 0) process.exit(compiled);
-run(process.execPath, [require.resolve('jest/bin/jest'), '--maxWorkers=2', ...jestArgs]);
+run(process.execPath, [require.resolve('jest/bin/jest'), '--maxWorkers=2', ...skipBrowser, ...jestArgs]);
 if (!postgres && jestArgs.length === 0) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   run(npm, ['--prefix', 'site', 'test']);
+}
+if (browserMissing && jestArgs.length === 0) {
+  const suites = fs.readdirSync(path.join(root, 'tests', 'browser')).filter((f) => f.endsWith('.test.ts'));
+  const line = '!'.repeat(78);
+  console.warn(
+    [
+      '',
+      line,
+      `!! BROWSER TESTS SKIPPED: ${CHROMIUM} is not installed.`,
+      ...suites.map((f) => `!!   tests/browser/${f}`),
+      '!!   and the public site\'s browser tests (site/)',
+      `!! Install the browser with:  ${INSTALL_BROWSER}`,
+      '!! then run npm test again. (CI runs them always: CI=true fails without the browser.)',
+      line,
+      '',
+    ].join('\n'),
+  );
 }

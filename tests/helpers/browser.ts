@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's chromium by default; PPID_CHROMIUM names another build (e.g. /usr/bin/chromium-browser). */
+export const CHROMIUM = process.env.PPID_CHROMIUM || '/usr/bin/chromium';
 
 /** Debian's chromium, headless, with the flags this machine's closed network needs. */
 export async function launchChromium(): Promise<Browser> {
