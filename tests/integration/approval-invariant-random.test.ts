@@ -3,6 +3,7 @@ import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { TOKENS_WITHOUT_MFA } from '../helpers/admin';
 import { CM, dipHarness, viewOf, WRITER_ROLES } from '../helpers/dip';
 import { makePdf } from '../../src/seed/pdf';
+import { prng } from '../helpers/prng';
 
 /**
  * Random sequences of what editors do to DIP entries (edits in either locale, shared and
@@ -15,17 +16,6 @@ import { makePdf } from '../../src/seed/pdf';
 const SEED = Number(process.env.PPID_RANDOM_SEED ?? 20261129);
 const STEPS = Number(process.env.PPID_RANDOM_STEPS ?? 120);
 
-/** mulberry32: small, seedable, good enough to pick actions. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let strapi: Core.Strapi;
 let h: ReturnType<typeof dipHarness>;

@@ -11,6 +11,7 @@ import {
   type BusinessCalendar,
   type OfficeHours,
 } from '../../src/workflow/calendar';
+import { prng } from '../helpers/prng';
 
 /** Local Jakarta wall-clock time -> instant. 2024-06-03 is a Monday. */
 const wib = (s: string): Date => new Date(`${s.replace(' ', 'T')}:00+07:00`);
@@ -158,17 +159,6 @@ describe('businessMinutesBetween', () => {
   });
 });
 
-/** mulberry32: tiny seeded PRNG so the property checks are reproducible. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Minute-by-minute reference implementation (slow, obviously correct) for whole-minute starts. */
 function bruteAdd(start: Date, minutes: number, c: BusinessCalendar): Date {
