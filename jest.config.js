@@ -1,6 +1,8 @@
 /**
- * Two projects: `unit` tests pure modules straight from src/ (milliseconds, no Strapi);
- * `integration` boots Strapi in-process from dist/ on a fresh database per test file.
+ * Three projects: `unit` tests pure modules straight from src/ (milliseconds, no Strapi);
+ * `integration` boots Strapi in-process from dist/ on a fresh database per test file;
+ * `security` is the security regression suite (issue #8; Strapi in-process like `integration`),
+ * see the README, "Security regression suite".
  */
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }];
 
@@ -18,6 +20,12 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+    },
+    {
+      displayName: 'security',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/security/**/*.test.ts'],
       transform: { '^.+\\.ts$': tsJest },
     },
   ],

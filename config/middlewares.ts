@@ -57,9 +57,13 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
       credentials: true,
     },
   },
+  // Who may fetch /uploads/…, and headers under which a stored file cannot act.
+  'global::upload-serving',
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',
+  // Every uploaded file is checked by its bytes before any route sees it.
+  'global::upload-content',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
