@@ -57,15 +57,48 @@ export async function findStoredFile(strapi: Core.Strapi, name: string, canonica
   return rowServing(rows, canonicalPath);
 }
 
-/** Published rows that make this file public, per PUBLIC_MEDIA_SOURCES. */
-async function publicAttachments(strapi: Core.Strapi, fileId: number): Promise<Attachment[]> {
+export interface MorphTable {
+  table: string;
+  fileColumn: string;
+  idColumn: string;
+  typeColumn: string;
+}
+
+/**
+ * Touch point: the join table Strapi keeps for media fields (`files_related_mph`), read from the
+ * database metadata of plugin::upload.file's `related` attribute (Strapi 5.54). The lookup goes
+ * from the file id (indexed `files_related_mph_fk`) to the entry row by primary key; the query
+ * engine's own filter on a media field scans the entries table instead.
+ */
+export function morphTableOf(strapi: Core.Strapi): MorphTable {
+  const related = (strapi.db.metadata.get(FILE_UID) as any)?.attributes?.related;
+  const join = related?.joinTable;
+  const table = join?.name;
+  const fileColumn = join?.joinColumn?.name;
+  const idColumn = join?.morphColumn?.idColumn?.name;
+  const typeColumn = join?.morphColumn?.typeColumn?.name;
+  if (related?.relation !== 'morphToMany' || ![table, fileColumn, idColumn, typeColumn].every((v) => typeof v === 'string' && v)) {
+    throw new Error('the media join table of plugin::upload.file (attribute "related") has an unexpected shape');
+  }
+  return { table, fileColumn, idColumn, typeColumn };
+}
+
+/** Published rows this file is attached to through a PUBLIC_MEDIA_SOURCES field. */
+export async function publishedAttachments(strapi: Core.Strapi, fileId: number): Promise<Attachment[]> {
+  const morph = morphTableOf(strapi);
+  const knex = strapi.db.connection;
   const found: Attachment[] = [];
   for (const source of PUBLIC_MEDIA_SOURCES) {
-    const rows = await strapi.db.query(source.uid as any).findMany({
-      where: { [source.field]: { id: fileId }, publishedAt: { $notNull: true }, ...source.where },
-      select: ['id', 'publishedAt', ...Object.keys(source.where)],
-      limit: 1,
-    });
+    const meta = strapi.db.metadata.get(source.uid as any) as any;
+    const column = (attribute: string) => meta.attributes[attribute]?.columnName ?? attribute;
+    const rows = await knex(`${morph.table} as m`)
+      .join(`${meta.tableName} as d`, 'd.id', `m.${morph.idColumn}`)
+      .where(`m.${morph.fileColumn}`, fileId)
+      .andWhere(`m.${morph.typeColumn}`, source.uid)
+      .andWhere('m.field', source.field)
+      .whereNotNull(`d.${column('publishedAt')}`)
+      .select(`d.${column('publishedAt')} as publishedAt`, ...source.attributes.map((a) => `d.${column(a)} as ${a}`))
+      .limit(50);
     for (const row of rows as Record<string, unknown>[]) found.push({ uid: source.uid, field: source.field, row });
   }
   return found;
@@ -77,7 +110,7 @@ export async function isPublicName(strapi: Core.Strapi, name: string, canonicalP
   const known = cache.get(name, now);
   if (known !== undefined) return known;
   const row = await findStoredFile(strapi, name, canonicalPath);
-  const result = row ? isPublicFile(await publicAttachments(strapi, row.id)) : false;
+  const result = row ? isPublicFile(await publishedAttachments(strapi, row.id)) : false;
   const seconds = (strapi.config.get('ppid') as PpidConfig).upload.publicCacheSeconds;
   if (seconds > 0) cache.set(name, result, now + seconds * 1000);
   return result;

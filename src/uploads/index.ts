@@ -9,7 +9,7 @@
 import type { Core } from '@strapi/strapi';
 import { PUBLIC_MEDIA_SOURCES } from './public-files';
 import { GUARDED } from './service-guard';
-import { publicCache, signedUrlFor } from './access';
+import { morphTableOf, publicCache, publishedAttachments, signedUrlFor } from './access';
 
 const FILE_UID = 'plugin::upload.file';
 
@@ -48,6 +48,7 @@ export function registerUploads(strapi: Core.Strapi): void {
   });
   strapi.db.lifecycles.subscribe({
     models: [FILE_UID],
+    afterCreate: () => publicCache(strapi).clear(),
     afterUpdate: () => publicCache(strapi).clear(),
     afterUpdateMany: () => publicCache(strapi).clear(),
     afterDelete: () => publicCache(strapi).clear(),
@@ -68,8 +69,15 @@ export async function bootstrapUploads(strapi: Core.Strapi): Promise<void> {
   if (!route) selfCheckFailed(strapi, 'GET /uploads/(.*) route of the upload plugin', 'the static /uploads route was not found');
 
   for (const source of PUBLIC_MEDIA_SOURCES) {
-    const attribute: any = (strapi.contentType(source.uid as any) as any)?.attributes?.[source.field];
-    if (attribute?.type !== 'media') throw new Error(`[ppid] uploads: PUBLIC_MEDIA_SOURCES names ${source.uid}.${source.field}, which is not a media attribute`);
+    const attributes: any = (strapi.contentType(source.uid as any) as any)?.attributes ?? {};
+    if (attributes[source.field]?.type !== 'media') throw new Error(`[ppid] uploads: PUBLIC_MEDIA_SOURCES names ${source.uid}.${source.field}, which is not a media attribute`);
+    for (const a of source.attributes) if (!attributes[a]) throw new Error(`[ppid] uploads: PUBLIC_MEDIA_SOURCES reads ${source.uid}.${a}, which does not exist`);
+  }
+  try {
+    morphTableOf(strapi);
+    await publishedAttachments(strapi, 0);
+  } catch (error) {
+    selfCheckFailed(strapi, "database metadata of plugin::upload.file 'related' (files_related_mph)", (error as Error).message);
   }
 
   // The public-file lookup goes by files.hash; Strapi indexes name, ext, size, dates, folder path only.

@@ -16,9 +16,9 @@ export interface PublicMediaSource {
   uid: string;
   /** The media attribute through which an attached file becomes public. */
   field: string;
-  /** Extra conditions on the published row (the query filter). */
-  where: Record<string, unknown>;
-  /** The same conditions as a predicate (checked again on the rows the query returned). */
+  /** Attributes of the published row that `isPublicRow` reads (besides publishedAt). */
+  attributes: readonly string[];
+  /** Whether a row (published or not) makes its attached files public. */
   isPublicRow(row: Record<string, unknown>): boolean;
 }
 
@@ -26,7 +26,7 @@ export const PUBLIC_MEDIA_SOURCES: readonly PublicMediaSource[] = [
   {
     uid: 'api::dip-document.dip-document',
     field: 'berkas',
-    where: { kategori: { $ne: 'dikecualikan' } },
+    attributes: ['kategori'],
     isPublicRow: (row) => row.publishedAt !== null && row.publishedAt !== undefined && row.kategori !== 'dikecualikan',
   },
 ];
