@@ -177,10 +177,22 @@ test('uploaded images and PDFs still open in the browser', async () => {
   expect(size).toEqual({ w: 120, h: 120 });
 
   const pdf = await upload(validPdf(), 'laporan.pdf', 'application/pdf');
-  const res = await context.request.get(await libraryUrl(pdf.id));
+  const pdfUrl = await libraryUrl(pdf.id);
+  const res = await context.request.get(pdfUrl);
   expect(res.status()).toBe(200);
   expect(res.headers()['content-type']).toBe('application/pdf');
   expect(res.headers()['content-disposition']).toBe('inline');
   expect(Buffer.from(await res.body()).equals(validPdf())).toBe(true);
+  // Chromium's PDF viewer still shows it inline under `CSP: sandbox` (no download).
+  let downloaded = false;
+  page.on('download', () => {
+    downloaded = true;
+  });
+  const opened = await page.goto(pdfUrl);
+  expect((await opened?.allHeaders())?.['content-security-policy']).toBe("sandbox; default-src 'none'");
+  const viewer = () => page.frames().some((f) => f.url().startsWith('chrome-extension://'));
+  for (let waited = 0; !viewer() && waited < 15_000; waited += 250) await page.waitForTimeout(250);
+  expect(viewer()).toBe(true);
+  expect(downloaded).toBe(false);
   await context.close();
 });
