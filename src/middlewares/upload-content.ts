@@ -36,5 +36,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       stampVerifiedType(file, result.type);
       markVerified(file);
     }
-    return next();
+    try {
+      return await next();
+    } finally {
+      // strapi::body removes the temporary files of the `files` field only; a file sent under
+      // another field name (which no route reads) would stay in the temp directory.
+      removeTemporary(files);
+    }
   };

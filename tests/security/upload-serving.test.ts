@@ -90,6 +90,8 @@ function rawGet(pathname: string, headers: Record<string, string> = {}): Promise
 function expectHardened(headers: Record<string, any>) {
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['content-security-policy']).toBe("sandbox; default-src 'none'");
+  // helmet's frame guard still applies: no page may frame a stored file.
+  expect(headers['x-frame-options']).toBe('DENY');
 }
 
 test('hole 5: the PDF of a draft DIP entry is not served without signing in; published it is; unpublished it is private again', async () => {
