@@ -39,20 +39,27 @@ export function registerUploads(strapi: Core.Strapi): void {
   });
 
   // Publishing, unpublishing, editing or deleting a DIP entry can change which files are public.
+  // Cleared at once and again when the surrounding transaction commits, so a request answered
+  // between the write and the commit cannot leave the old decision behind.
+  const forget = async () => {
+    const cache = publicCache(strapi);
+    cache.clear();
+    if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => onCommit(() => cache.clear()));
+  };
   const watched = new Set(PUBLIC_MEDIA_SOURCES.map((s) => s.uid));
   const writes = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
   strapi.documents.use(async (ctx: any, next: () => Promise<any>) => {
     const result = await next();
-    if (watched.has(ctx.uid) && writes.has(ctx.action)) publicCache(strapi).clear();
+    if (watched.has(ctx.uid) && writes.has(ctx.action)) await forget();
     return result;
   });
   strapi.db.lifecycles.subscribe({
     models: [FILE_UID],
-    afterCreate: () => publicCache(strapi).clear(),
-    afterUpdate: () => publicCache(strapi).clear(),
-    afterUpdateMany: () => publicCache(strapi).clear(),
-    afterDelete: () => publicCache(strapi).clear(),
-    afterDeleteMany: () => publicCache(strapi).clear(),
+    afterCreate: forget,
+    afterUpdate: forget,
+    afterUpdateMany: forget,
+    afterDelete: forget,
+    afterDeleteMany: forget,
   } as any);
 }
 
