@@ -1,7 +1,9 @@
 /**
  * Projects: `unit` tests pure modules straight from src/ (milliseconds, no Strapi);
  * `integration` boots Strapi in-process from dist/ on a fresh database per test file; `browser`
- * does the same and drives Debian's chromium.
+ * does the same and drives Debian's chromium; `security` is the security regression suite
+ * (issue #8; Strapi in-process, its `browser-*` files with chromium), see the README,
+ * "Security regression suite".
  */
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }];
 
@@ -26,6 +28,12 @@ module.exports = {
       displayName: 'browser',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+    },
+    {
+      displayName: 'security',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/security/**/*.test.ts'],
       transform: { '^.+\\.ts$': tsJest },
     },
   ],

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { corsOriginsFor } from '../src/security/surface-rules';
 
 /**
  * Directive values are strings on purpose: strapi::security merges this config into its defaults
@@ -6,7 +7,12 @@ import type { Core } from '@strapi/strapi';
  * get Strapi's extra sources (e.g. connect-src https:) appended. A string replaces the default.
  * In development/test Strapi itself widens script-src/connect-src on admin GET requests for Vite.
  */
-export default ({ env }: Core.Config.Shared.ConfigParams) => [
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
+  const siteOrigins = env.array('SITE_ORIGINS', ['http://127.0.0.1:8080', 'http://localhost:8080']);
+  return middlewares(env, siteOrigins);
+};
+
+const middlewares = (env: Core.Config.Shared.ConfigParams['env'], siteOrigins: string[]) => [
   'strapi::logger',
   'strapi::errors',
   {
@@ -52,16 +58,26 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   {
     name: 'strapi::cors',
     config: {
-      // Only the public site's origin(s) may call the API from a browser.
-      origin: env.array('SITE_ORIGINS', ['http://127.0.0.1:8080', 'http://localhost:8080']),
-      credentials: true,
+      // The public site's origin(s) may read the public content API (/api/…) with simple GETs and
+      // no credentials; /admin, the plugins' admin API and /uploads answer no cross-origin request.
+      origin: (ctx: { path: string }) => corsOriginsFor(ctx.path, siteOrigins),
+      credentials: false,
+      methods: ['GET', 'HEAD', 'OPTIONS'],
+      headers: ['Content-Type', 'Accept'],
+      maxAge: 600,
     },
   },
-  'strapi::poweredBy',
+  // State-changing requests to /admin from another origin (even of the same site) are refused.
+  'global::admin-origin',
+  // Who may fetch /uploads/…, and headers under which a stored file cannot act.
+  'global::upload-serving',
+  // No 'strapi::poweredBy': the X-Powered-By header only advertises the software.
   'strapi::query',
   'strapi::body',
   // A body nested deeper than any form gets a 400 before a handler recurses through it.
   'global::body-depth',
+  // Every uploaded file is checked by its bytes before any route sees it.
+  'global::upload-content',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

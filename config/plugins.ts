@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { prepareEnvironment } from '../src/config/env-setup';
+import { ALLOWED_MIME_TYPES, DENIED_MIME_TYPES } from '../src/uploads/file-types';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   prepareEnvironment();
@@ -36,6 +37,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       config: {
         // Uploads larger than this are refused before they reach the content checks.
         sizeLimit: env.int('PPID_UPLOAD_MAX_MB', 20) * 1024 * 1024,
+        // Strapi's own content check (file-type on the first bytes, every upload and replace route).
+        // The PPID checks (src/uploads) run before it and are stricter: the content, the extension and
+        // the declared type must agree, no markup, no active PDF content.
+        security: { allowedTypes: [...ALLOWED_MIME_TYPES], deniedTypes: [...DENIED_MIME_TYPES] },
       },
     },
   };

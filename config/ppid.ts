@@ -71,5 +71,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams): PpidConfig => ({
   },
   upload: {
     maxPdfMb: env.int('PPID_UPLOAD_MAX_MB', 20),
+    // PDFs with JavaScript/automatic actions/XFA, or with embedded files, are refused unless allowed here.
+    pdfAllowScripts: env.bool('PPID_PDF_ALLOW_SCRIPTS', false),
+    pdfAllowAttachments: env.bool('PPID_PDF_ALLOW_ATTACHMENTS', false),
+    // Lifetime of the signed /uploads URLs handed to signed-in admins (Media Library previews).
+    signedUrlMinutes: env.int('PPID_UPLOAD_URL_MINUTES', 30),
+    // How long one instance remembers whether a file is public (cleared on every publish here).
+    publicCacheSeconds: env.int('PPID_UPLOAD_PUBLIC_CACHE_SECONDS', 10),
   },
 });

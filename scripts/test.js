@@ -41,7 +41,9 @@ if (browserMissing && process.env.CI) {
   process.exit(1);
 }
 if (browserMissing) env.PPID_BROWSER_MISSING = '1';
-const skipBrowser = browserMissing && jestArgs.length === 0 ? ['--testPathIgnorePatterns', '/tests/browser/'] : [];
+// The browser suites: everything under tests/browser/ and the security suite's browser-* files.
+const BROWSER_SUITES = ['/tests/browser/', '/tests/security/browser-'];
+const skipBrowser = browserMissing && jestArgs.length === 0 ? ['--testPathIgnorePatterns', ...BROWSER_SUITES] : [];
 
 const compiled = compileServer(env);
 if (compiled !== 0) process.exit(compiled);
@@ -51,14 +53,17 @@ if (!postgres && jestArgs.length === 0) {
   run(npm, ['--prefix', 'site', 'test']);
 }
 if (browserMissing && jestArgs.length === 0) {
-  const suites = fs.readdirSync(path.join(root, 'tests', 'browser')).filter((f) => f.endsWith('.test.ts'));
+  const suites = [
+    ...fs.readdirSync(path.join(root, 'tests', 'browser')).filter((f) => f.endsWith('.test.ts')).map((f) => `tests/browser/${f}`),
+    ...fs.readdirSync(path.join(root, 'tests', 'security')).filter((f) => f.startsWith('browser-')).map((f) => `tests/security/${f}`),
+  ];
   const line = '!'.repeat(78);
   console.warn(
     [
       '',
       line,
       `!! BROWSER TESTS SKIPPED: ${CHROMIUM} is not installed.`,
-      ...suites.map((f) => `!!   tests/browser/${f}`),
+      ...suites.map((f) => `!!   ${f}`),
       '!!   and the public site\'s browser tests (site/)',
       `!! Install the browser with:  ${INSTALL_BROWSER}`,
       '!! then run npm test again. (CI runs them always: CI=true fails without the browser.)',

@@ -8,6 +8,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { registerSecurity, bootstrapSecurity } from './security';
 import { autoSeedIfEmpty } from './seed/auto-seed';
+import { bootstrapUploads, registerUploads } from './uploads';
 import { bootstrapWorkflows, registerWorkflows } from './workflow';
 import { ensureObligationTimers, registerObligations } from './obligations';
 import { ROLE_LABELS } from './roles/definitions';
@@ -23,6 +24,7 @@ export default {
     strapi.documents.use(dipValidationMiddleware(strapi));
     registerObligations(strapi, registerWorkflows(strapi, WORKFLOW_DEFINITIONS, ROLE_LABELS));
     registerSecurity(strapi);
+    registerUploads(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -33,6 +35,7 @@ export default {
     await bootstrapWorkflows(strapi);
     await ensureObligationTimers(strapi);
     await bootstrapSecurity(strapi);
+    await bootstrapUploads(strapi);
     await autoSeedIfEmpty(strapi);
   },
 };

@@ -23,7 +23,13 @@ export interface PpidConfig {
     challengeMinutes: number;
     encryptionKey: string;
   };
-  upload: { maxPdfMb: number };
+  upload: {
+    maxPdfMb: number;
+    pdfAllowScripts: boolean;
+    pdfAllowAttachments: boolean;
+    signedUrlMinutes: number;
+    publicCacheSeconds: number;
+  };
 }
 
 const positiveInt = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
@@ -78,5 +84,13 @@ export function validatePpidConfig(cfg: PpidConfig): string[] {
   need(Boolean(cfg.mfa.encryptionKey), 'ppid.mfa.encryptionKey (PPID_MFA_KEY) must be set');
   need(cfg.mfa.requiredRoles.length > 0, 'ppid.mfa.requiredRoles (PPID_MFA_REQUIRED_ROLES) must name roles or "all"');
   need(positiveInt(cfg.upload.maxPdfMb), `ppid.upload.maxPdfMb (PPID_UPLOAD_MAX_MB) must be a positive whole number`);
+  need(
+    positiveInt(cfg.upload.signedUrlMinutes) && cfg.upload.signedUrlMinutes <= 24 * 60,
+    `ppid.upload.signedUrlMinutes (PPID_UPLOAD_URL_MINUTES) must be 1–1440, got ${cfg.upload.signedUrlMinutes}`,
+  );
+  need(
+    Number.isInteger(cfg.upload.publicCacheSeconds) && cfg.upload.publicCacheSeconds >= 0 && cfg.upload.publicCacheSeconds <= 3600,
+    `ppid.upload.publicCacheSeconds (PPID_UPLOAD_PUBLIC_CACHE_SECONDS) must be 0–3600, got ${cfg.upload.publicCacheSeconds}`,
+  );
   return problems;
 }

@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { expiryWarning } from './account-rules';
+import { normalizeEmail } from './email';
 import { auditSecurity } from './audit';
 import {
   checkSecondFactor,
@@ -129,7 +130,10 @@ export function createHandlers(strapi: Core.Strapi) {
     async login(ctx: any) {
       const body = ctx.request.body ?? {};
       const opts = deviceParams(body);
-      const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
+      // Already normalised by the route middleware in front of the rate limit; again here so the
+      // credential check and the audit record never see another spelling.
+      const normalized = normalizeEmail(body.email);
+      const email = normalized.ok || normalized.reason === 'malformed' ? (normalized.email ?? '') : '';
       const password = typeof body.password === 'string' ? body.password : '';
       if (!email || !password) throw new errors.ValidationError('Email dan kata sandi wajib diisi.');
       const [error, found, info] = await strapi.service('admin::auth').checkCredentials({ email, password });
@@ -150,7 +154,8 @@ export function createHandlers(strapi: Core.Strapi) {
     async registerAdmin(ctx: any) {
       const body = ctx.request.body ?? {};
       const opts = deviceParams(body);
-      const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
+      const normalized = normalizeEmail(body.email);
+      const email = normalized.ok ? normalized.email : '';
       if (!EMAIL.test(email)) field('email', 'Alamat email tidak sah.');
       if (typeof body.firstname !== 'string' || !body.firstname.trim()) field('firstname', 'Nama depan wajib diisi.');
       if (body.lastname !== undefined && body.lastname !== null && typeof body.lastname !== 'string') field('lastname', 'Nama belakang tidak sah.');

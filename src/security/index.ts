@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { createHandlers, mustPassGate } from './handlers';
 import { ASSET_DIR, GUARD_FILE, guardScript, LOGIN_SCRIPT, loginPageHtml, SCRIPT_FILE } from './login-page';
 import { passwordPrecheck, wrapUserService } from './passwords';
+import { normalizeLoginEmail, superAdminOnly } from './login-identity';
 import { installSessionGate, strapiSessionAuth } from './session';
 import { ACCOUNT_UID, CHALLENGE_UID, guardSecurityTypes, settings } from './store';
 
@@ -51,7 +52,21 @@ function wireAdminRoutes(strapi: Core.Strapi, h: Handlers): void {
     return route;
   };
 
-  find('POST', '/login').handler = h.login;
+  // Touch point (Strapi 5.54 admin routes): Strapi's login rate limit is the route middleware
+  // 'admin::rateLimit', keyed on the body's e-mail; the e-mail is normalised in front of it.
+  const login = find('POST', '/login');
+  if (!login.config.middlewares.includes('admin::rateLimit')) {
+    throw new Error(
+      `[ppid] security: start-up self-check failed (written for Strapi 5.54, running ${String(strapi.config.get('info.strapi', '') || 'unknown')}): ` +
+        "POST /admin/login no longer has the route middleware 'admin::rateLimit' that the e-mail normalisation must precede.",
+    );
+  }
+  login.handler = h.login;
+  for (const [method, path] of [['POST', '/login'], ['POST', '/register-admin'], ['POST', '/forgot-password']] as const) {
+    find(method, path).config.middlewares.unshift(normalizeLoginEmail);
+  }
+  // Least exposure: environment, versions and dependencies for the super admin only.
+  find('GET', '/information').config.middlewares.unshift(superAdminOnly);
   find('POST', '/register-admin').handler = h.registerAdmin;
   find('POST', '/register').handler = h.register;
   find('POST', '/reset-password').handler = h.resetPassword;

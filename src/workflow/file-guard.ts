@@ -67,22 +67,51 @@ export function createFileGuard(strapi: Core.Strapi, registry: () => WorkflowReg
     }
   }
 
-  /**
-   * The upload routes can attach a new file straight to an entry row (`ref`, `refId`, `field`),
-   * which skips the Document Service and, on a published row, changes what the public sees.
-   * Files reach workflow documents only through the document's own form.
-   */
-  function assertNoDirectAttach(metas: Record<string, unknown> | undefined): void {
-    const ref = metas?.ref;
-    if (typeof ref === 'string' && guarded(ref)) {
-      throw new errors.ApplicationError(
-        'Berkas tidak dapat dipasang langsung pada dokumen beralur kerja; unggah berkasnya, lalu pilih berkas itu di formulir dokumen.',
-        { code: 'FILE_DIRECT_ATTACH_REFUSED' },
-      );
-    }
-  }
-
-  return { assertFilesChangeable, assertNoDirectAttach };
+  return { assertFilesChangeable };
 }
 
 export type FileGuard = ReturnType<typeof createFileGuard>;
+
+/** The upload service with replace, file-info edits and deletes asking the guard first. */
+export function guardFileChanges<S extends Record<string, any>>(guard: FileGuard, service: S): S {
+  const original = { replace: service.replace, updateFileInfo: service.updateFileInfo, remove: service.remove };
+  return Object.assign(service, {
+    async replace(id: number, ...rest: unknown[]) {
+      await guard.assertFilesChangeable([id], 'replace');
+      return original.replace.call(service, id, ...rest);
+    },
+    async updateFileInfo(id: number, ...rest: unknown[]) {
+      await guard.assertFilesChangeable([id], 'update');
+      return original.updateFileInfo.call(service, id, ...rest);
+    },
+    async remove(file: { id: number }, ...rest: unknown[]) {
+      await guard.assertFilesChangeable([file.id], 'delete');
+      return original.remove.call(service, file, ...rest);
+    },
+  });
+}
+
+/**
+ * Bulk deletes (selected files, whole folders) remove files one by one: every file is checked
+ * first, so a refusal deletes none.
+ */
+export function guardBulkDeletes(fileService: { deleteByIds: (ids: number[]) => Promise<unknown> }, folderService: { deleteByIds: (ids: number[]) => Promise<unknown> }, guard: () => FileGuard) {
+  const deleteFiles = fileService.deleteByIds;
+  fileService.deleteByIds = async (ids: number[] = []) => {
+    await guard().assertFilesChangeable(ids, 'delete');
+    return deleteFiles(ids);
+  };
+  const deleteFolders = folderService.deleteByIds;
+  folderService.deleteByIds = async (ids: number[] = []) => {
+    const strapi: Core.Strapi = (globalThis as any).strapi;
+    const folders = ids.length ? await strapi.db.query('plugin::upload.folder').findMany({ where: { id: { $in: ids } }, select: ['path'] }) : [];
+    if (folders.length) {
+      const files = await strapi.db.query('plugin::upload.file').findMany({
+        where: { $or: folders.flatMap((f: { path: string }) => [{ folderPath: { $eq: f.path } }, { folderPath: { $startsWith: `${f.path}/` } }]) },
+        select: ['id'],
+      });
+      await guard().assertFilesChangeable(files.map((f: { id: number }) => f.id), 'delete');
+    }
+    return deleteFolders(ids);
+  };
+}

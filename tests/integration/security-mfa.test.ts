@@ -126,7 +126,7 @@ test('register-admin (first super admin) opens no session: weak password refused
   const cookie = refreshCookie(ok) as string;
   expect(cookie).toMatch(/path=\/admin/i);
   expect(cookie).toMatch(/httponly/i);
-  expect(cookie).toMatch(/samesite=lax/i);
+  expect(cookie).toMatch(/samesite=strict/i);
 
   // The TOTP secret is sealed at rest (AES-256-GCM envelope), recovery codes are only hashes.
   const user = await strapi.db.query('admin::user').findOne({ where: { email: 'kepala@ppid.test' } });

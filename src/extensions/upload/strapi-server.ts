@@ -1,64 +1,27 @@
-import type { Core } from '@strapi/strapi';
-import { workflowRuntime } from '../../workflow';
-import { createFileGuard } from '../../workflow/file-guard';
-
 /**
- * Upload plugin extension (Strapi's documented way to extend a plugin's services): the file
- * operations that change files in place, past the Document Service, first ask the workflow's file
- * guard. Every route (admin Media Library, content API, bulk delete, folder delete) reaches files
- * through these service methods, resolved at call time.
+ * Upload plugin extension (Strapi's documented `src/extensions/<plugin>/strapi-server` hook):
+ * - the `upload` service checks every file's bytes before storing it (src/uploads/service-guard.ts);
+ * - files used by an approved or online workflow document cannot be replaced, re-described or
+ *   deleted, one by one or in bulk (src/workflow/file-guard.ts).
+ * Every route (admin Media Library, content API, bulk and folder deletes) reaches files through
+ * these services, which Strapi resolves at call time.
  */
-type ServiceFactory = (deps: { strapi: Core.Strapi }) => Record<string, any>;
+import type { Core } from '@strapi/strapi';
+import { guardUploadService } from '../../uploads/service-guard';
+import { workflowRuntime } from '../../workflow';
+import { createFileGuard, guardBulkDeletes, guardFileChanges } from '../../workflow/file-guard';
 
-export default function extendUpload(plugin: any) {
-  const makeUploadService: ServiceFactory = plugin.services.upload;
-  const guardOf = (strapi: Core.Strapi) => createFileGuard(strapi, () => workflowRuntime(strapi).registry);
+type ServiceFactory = (deps: { strapi: Core.Strapi }) => any;
 
-  plugin.services.upload = ({ strapi }: { strapi: Core.Strapi }) => {
-    const service = makeUploadService({ strapi });
-    const guard = guardOf(strapi);
-    return {
-      ...service,
-      async upload(args: { data?: Record<string, unknown> }, opts?: unknown) {
-        const { fileInfo: _fileInfo, ...metas } = args?.data ?? {};
-        guard.assertNoDirectAttach(metas);
-        return service.upload(args, opts);
-      },
-      async replace(id: number, args: unknown, opts?: unknown) {
-        await guard.assertFilesChangeable([id], 'replace');
-        return service.replace(id, args, opts);
-      },
-      async updateFileInfo(id: number, info: unknown, opts?: unknown) {
-        await guard.assertFilesChangeable([id], 'update');
-        return service.updateFileInfo(id, info, opts);
-      },
-      async remove(file: { id: number }) {
-        await guard.assertFilesChangeable([file.id], 'delete');
-        return service.remove(file);
-      },
-    };
-  };
-
-  // Bulk deletes remove files one by one: check every file first, so a refusal deletes none.
-  const fileService = plugin.services.file;
-  const deleteFilesByIds = fileService.deleteByIds;
-  fileService.deleteByIds = async (ids: number[] = []) => {
-    await guardOf((globalThis as any).strapi).assertFilesChangeable(ids, 'delete');
-    return deleteFilesByIds(ids);
-  };
-  const folderService = plugin.services.folder;
-  const deleteFoldersByIds = folderService.deleteByIds;
-  folderService.deleteByIds = async (ids: number[] = []) => {
-    const strapi: Core.Strapi = (globalThis as any).strapi;
-    const folders = ids.length ? await strapi.db.query('plugin::upload.folder').findMany({ where: { id: { $in: ids } }, select: ['path'] }) : [];
-    if (folders.length) {
-      const files = await strapi.db.query('plugin::upload.file').findMany({
-        where: { $or: folders.flatMap((f: { path: string }) => [{ folderPath: { $eq: f.path } }, { folderPath: { $startsWith: `${f.path}/` } }]) },
-        select: ['id'],
-      });
-      await guardOf(strapi).assertFilesChangeable(files.map((f: { id: number }) => f.id), 'delete');
-    }
-    return deleteFoldersByIds(ids);
-  };
+export default (plugin: { services: Record<string, any> }) => {
+  const factory: ServiceFactory = plugin.services.upload;
+  if (typeof factory !== 'function' || typeof plugin.services.file?.deleteByIds !== 'function' || typeof plugin.services.folder?.deleteByIds !== 'function') {
+    throw new Error(
+      '[ppid] uploads: the upload plugin no longer has the `upload` service factory and the `file`/`folder` deleteByIds services (checked against Strapi 5.54); the upload checks cannot be installed.',
+    );
+  }
+  const fileGuard = (strapi: Core.Strapi) => createFileGuard(strapi, () => workflowRuntime(strapi).registry);
+  plugin.services.upload = (deps: { strapi: Core.Strapi }) => guardFileChanges(fileGuard(deps.strapi), guardUploadService(deps.strapi, factory(deps)));
+  guardBulkDeletes(plugin.services.file, plugin.services.folder, () => fileGuard((globalThis as any).strapi));
   return plugin;
-}
+};

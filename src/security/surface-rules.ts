@@ -1,0 +1,30 @@
+/**
+ * Cross-origin rules (pure).
+ *
+ * - CORS: the public site's origins may read the public content API (`/api/…`) with simple,
+ *   credential-less GETs. Nothing else answers a cross-origin request: no Access-Control-Allow-Origin
+ *   for /admin, the admin API of the plugins, or /uploads, and never Allow-Credentials.
+ * - Fetch metadata: a state-changing request to /admin (where the refresh cookie lives) that the
+ *   browser marks as coming from another site or another origin of the same site is refused. The
+ *   public site on another port or subdomain is *same-site*, so SameSite cookies alone would not
+ *   keep it out.
+ */
+
+export function isUnder(pathname: string, prefix: string): boolean {
+  return pathname === prefix || pathname.startsWith(`${prefix}/`);
+}
+
+/** Origins allowed for this request path: the site's origins on the content API, none elsewhere. */
+export function corsOriginsFor(pathname: string, siteOrigins: readonly string[], apiPrefix = '/api'): string[] {
+  return isUnder(pathname, apiPrefix) ? [...siteOrigins] : [];
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** True when a browser request to the admin from another origin must be refused. */
+export function refuseCrossOriginAdminWrite(req: { method: string; path: string; secFetchSite?: string | null }, adminPath = '/admin'): boolean {
+  if (SAFE_METHODS.has(req.method.toUpperCase())) return false;
+  if (!isUnder(req.path, adminPath)) return false;
+  const site = (req.secFetchSite ?? '').toLowerCase();
+  return site === 'cross-site' || site === 'same-site';
+}

@@ -1,0 +1,94 @@
+/**
+ * Uploads that cannot act (issue #8), wired in from src/index.ts:
+ * - the upload allow-list by content: `upload-content` global middleware (every multipart request)
+ *   and the guarded upload service (src/extensions/upload), see service-guard.ts;
+ * - private files: `upload-serving` global middleware in front of Strapi's /uploads static serving,
+ *   signed URLs for admin answers (the local provider becomes a "private" provider), see access.ts.
+ * README: "Uploads".
+ */
+import type { Core } from '@strapi/strapi';
+import { PUBLIC_MEDIA_SOURCES } from './public-files';
+import { GUARDED } from './service-guard';
+import { morphTableOf, publicCache, publishedAttachments, signedUrlFor } from './access';
+
+const FILE_UID = 'plugin::upload.file';
+
+function strapiVersion(strapi: Core.Strapi): string {
+  return String(strapi.config.get('info.strapi', '') || 'unknown');
+}
+
+/** Stops start-up with a message naming the Strapi version and the touch point. */
+export function selfCheckFailed(strapi: Core.Strapi, touchPoint: string, what: string): never {
+  throw new Error(
+    `[ppid] uploads: start-up self-check failed at ${touchPoint} (written for Strapi 5.54, running ${strapiVersion(strapi)}): ${what}. ` +
+      'Files could be served or stored unchecked, so start-up stops. Review src/uploads/ against this Strapi version.',
+  );
+}
+
+export function registerUploads(strapi: Core.Strapi): void {
+  // Touch point: the provider object Strapi's upload plugin builds in register() (baseProvider.extend,
+  // isPrivate, getSignedUrl; @strapi/upload 5.54 dist/server/register.js). A private provider makes the
+  // plugin sign every file URL it hands out (admin file lists, Content Manager media fields, uploads).
+  const provider = (strapi.plugin('upload') as any)?.provider;
+  if (!provider || typeof provider.extend !== 'function') {
+    selfCheckFailed(strapi, "strapi.plugin('upload').provider.extend", 'the upload provider has no extend() method');
+  }
+  provider.extend({
+    isPrivate: () => true,
+    getSignedUrl: (file: { url?: string | null }) => signedUrlFor(strapi, file),
+  });
+
+  // Publishing, unpublishing, editing or deleting a DIP entry can change which files are public.
+  // Cleared at once and again when the surrounding transaction commits, so a request answered
+  // between the write and the commit cannot leave the old decision behind.
+  const forget = async () => {
+    const cache = publicCache(strapi);
+    cache.clear();
+    if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => onCommit(() => cache.clear()));
+  };
+  const watched = new Set(PUBLIC_MEDIA_SOURCES.map((s) => s.uid));
+  const writes = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
+  strapi.documents.use(async (ctx: any, next: () => Promise<any>) => {
+    const result = await next();
+    if (watched.has(ctx.uid) && writes.has(ctx.action)) await forget();
+    return result;
+  });
+  strapi.db.lifecycles.subscribe({
+    models: [FILE_UID],
+    afterCreate: forget,
+    afterUpdate: forget,
+    afterUpdateMany: forget,
+    afterDelete: forget,
+    afterDeleteMany: forget,
+  } as any);
+}
+
+export async function bootstrapUploads(strapi: Core.Strapi): Promise<void> {
+  const service: any = strapi.plugin('upload').service('upload');
+  if (!service?.[GUARDED]) {
+    selfCheckFailed(strapi, 'src/extensions/upload/strapi-server (plugin::upload service "upload")', 'the upload service is not the guarded one');
+  }
+  const provider: any = (strapi.plugin('upload') as any).provider;
+  if (!(await provider.isPrivate())) selfCheckFailed(strapi, 'upload provider isPrivate()', 'the provider is not private');
+  const signed = await strapi.plugin('upload').service('file').signFileUrls({ provider: strapi.config.get('plugin::upload.provider'), url: '/uploads/x.png' });
+  if (signed?.isUrlSigned !== true) selfCheckFailed(strapi, "plugin::upload service 'file'.signFileUrls", 'file URLs are not passed through getSignedUrl');
+  const route = (strapi.server as any).listRoutes?.().find((layer: any) => String(layer.path).startsWith('/uploads/'));
+  if (!route) selfCheckFailed(strapi, 'GET /uploads/(.*) route of the upload plugin', 'the static /uploads route was not found');
+
+  for (const source of PUBLIC_MEDIA_SOURCES) {
+    const attributes: any = (strapi.contentType(source.uid as any) as any)?.attributes ?? {};
+    if (attributes[source.field]?.type !== 'media') throw new Error(`[ppid] uploads: PUBLIC_MEDIA_SOURCES names ${source.uid}.${source.field}, which is not a media attribute`);
+    for (const a of source.attributes) if (!attributes[a]) throw new Error(`[ppid] uploads: PUBLIC_MEDIA_SOURCES reads ${source.uid}.${a}, which does not exist`);
+  }
+  try {
+    morphTableOf(strapi);
+    await publishedAttachments(strapi, 0);
+  } catch (error) {
+    selfCheckFailed(strapi, "database metadata of plugin::upload.file 'related' (files_related_mph)", (error as Error).message);
+  }
+
+  // The public-file lookup goes by files.hash; Strapi indexes name, ext, size, dates, folder path only.
+  const meta = strapi.db.metadata.get(FILE_UID) as any;
+  const hashColumn = meta.attributes.hash?.columnName ?? 'hash';
+  await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ${meta.tableName}_ppid_hash_idx ON ${meta.tableName} (${hashColumn})`);
+}
