@@ -72,4 +72,14 @@ export default ({ env }: Core.Config.Shared.ConfigParams): PpidConfig => ({
   upload: {
     maxPdfMb: env.int('PPID_UPLOAD_MAX_MB', 20),
   },
+  // Every workflow e-mail is written to the outbox with the change that caused it, then delivered
+  // by the sender (cron, every minute) with retries: 1, 2, 4, 8… minutes, capped, until maxAttempts.
+  outbox: {
+    maxAttempts: env.int('PPID_OUTBOX_MAX_ATTEMPTS', 8),
+    backoffSeconds: env.int('PPID_OUTBOX_BACKOFF_SECONDS', 60),
+    backoffMaxSeconds: env.int('PPID_OUTBOX_BACKOFF_MAX_SECONDS', 6 * 3600),
+    leaseSeconds: env.int('PPID_OUTBOX_LEASE_SECONDS', 600),
+    sendTimeoutSeconds: env.int('PPID_OUTBOX_SEND_TIMEOUT_SECONDS', 120),
+    batchSize: 100,
+  },
 });

@@ -10,6 +10,7 @@ import { registerSecurity, bootstrapSecurity } from './security';
 import { autoSeedIfEmpty } from './seed/auto-seed';
 import { bootstrapWorkflows, registerWorkflows } from './workflow';
 import { ensureObligationTimers, registerObligations } from './obligations';
+import { bootstrapOutbox, registerOutbox } from './outbox';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -18,6 +19,7 @@ export default {
       throw new Error(`config/ppid.ts is invalid:\n - ${problems.join('\n - ')}`);
     }
     protectAuditTrail(strapi);
+    registerOutbox(strapi);
     strapi.documents.use(dipValidationMiddleware(strapi));
     registerObligations(strapi, registerWorkflows(strapi));
     registerSecurity(strapi);
@@ -28,6 +30,7 @@ export default {
     await ensureAdminRoles(strapi);
     await ensureFieldLabels(strapi);
     await ensurePublicPermissions(strapi);
+    await bootstrapOutbox(strapi);
     await bootstrapWorkflows(strapi);
     await ensureObligationTimers(strapi);
     await bootstrapSecurity(strapi);

@@ -1,4 +1,5 @@
 /** The typed shape of config/ppid.ts and its start-up validation. */
+import { validateOutboxConfig, type OutboxConfig } from '../outbox/policy';
 import type { SlaSpec } from '../workflow/types';
 
 export type SlaDuration = SlaSpec;
@@ -24,6 +25,8 @@ export interface PpidConfig {
     encryptionKey: string;
   };
   upload: { maxPdfMb: number };
+  /** The outbox (kotak keluar) every workflow e-mail goes through. */
+  outbox: OutboxConfig;
 }
 
 const positiveInt = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
@@ -78,5 +81,6 @@ export function validatePpidConfig(cfg: PpidConfig): string[] {
   need(Boolean(cfg.mfa.encryptionKey), 'ppid.mfa.encryptionKey (PPID_MFA_KEY) must be set');
   need(cfg.mfa.requiredRoles.length > 0, 'ppid.mfa.requiredRoles (PPID_MFA_REQUIRED_ROLES) must name roles or "all"');
   need(positiveInt(cfg.upload.maxPdfMb), `ppid.upload.maxPdfMb (PPID_UPLOAD_MAX_MB) must be a positive whole number`);
+  problems.push(...validateOutboxConfig(cfg.outbox));
   return problems;
 }

@@ -12,6 +12,7 @@ test('the defaults are the SOP numbers and are valid', () => {
   process.env.PPID_MFA_KEY = 'k';
   const cfg = load();
   expect(validatePpidConfig(cfg)).toEqual([]);
+  expect(cfg.outbox).toMatchObject({ maxAttempts: 8, backoffSeconds: 60, leaseSeconds: 600, sendTimeoutSeconds: 120 });
   const nota = cfg.sla.durations['nota-permintaan'];
   expect([nota.penyusunan_konsep.minutes, nota.menunggu_paraf.minutes, nota.menunggu_tanda_tangan.minutes, nota.menunggu_distribusi.minutes]).toEqual([60, 10, 10, 10]);
   expect([nota.menunggu_dip.workingDays, nota.menunggu_unggah.workingDays]).toEqual([7, 2]);
@@ -26,6 +27,7 @@ test('bad values are reported each with the setting and variable to fix', () => 
     PPID_PASSWORD_MIN_LENGTH: '4',
     PPID_PASSWORD_MAX_AGE_DAYS: '-1',
     PPID_MFA_MAX_FAILURES: '0',
+    PPID_OUTBOX_LEASE_SECONDS: '60',
   });
   const cfg = load();
   cfg.sla.durations['nota-permintaan'].menunggu_paraf = { minutes: 10, workingDays: 1, calendar: 'business' };
@@ -37,6 +39,7 @@ test('bad values are reported each with the setting and variable to fix', () => 
       expect.stringContaining('PPID_PASSWORD_MAX_AGE_DAYS'),
       expect.stringContaining('PPID_MFA_MAX_FAILURES'),
       expect.stringContaining('PPID_MFA_KEY'),
+      expect.stringContaining('PPID_OUTBOX_LEASE_SECONDS'),
       'ppid.sla.durations.nota-permintaan.menunggu_paraf needs exactly one of minutes or workingDays',
     ]),
   );
