@@ -82,4 +82,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams): PpidConfig => ({
     sendTimeoutSeconds: env.int('PPID_OUTBOX_SEND_TIMEOUT_SECONDS', 120),
     batchSize: 100,
   },
+  audit: {
+    key: env('PPID_AUDIT_KEY', ''),
+    oldKeys: env('PPID_AUDIT_KEYS_OLD', ''),
+    legacyUntilSeq: env('PPID_AUDIT_LEGACY_SEQ', '') === '' ? null : Number(env('PPID_AUDIT_LEGACY_SEQ', '')),
+    anchorDir: env('PPID_AUDIT_ANCHOR_DIR', 'jangkar-audit'),
+    anchorEmail: env('PPID_AUDIT_ANCHOR_EMAIL', ''),
+    anchorMinutes: env.int('PPID_AUDIT_ANCHOR_MINUTES', 60),
+  },
 });

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { writeAuditAnchor } from './audit/anchor-store';
 import { deliverNotices } from './outbox/sender';
 import { publishScheduled } from './schedule/publish-scheduled';
 import { sweepTimers } from './workflow/sweeper';
@@ -15,7 +16,8 @@ const guarded = (name: string, task: (strapi: Core.Strapi) => Promise<unknown>) 
 /**
  * Strapi cron tasks (config/server.ts, CRON_ENABLED). Every minute: scheduled content first (it
  * may close timers), then the SLA sweep (which only queues notices); the outbox sender delivers
- * them as a task of its own. Safe on several instances: all of them act through conditional
+ * them as a task of its own; the audit anchor is taken at most every PPID_AUDIT_ANCHOR_MINUTES,
+ * when the chain has grown. Safe on several instances: all of them act through conditional
  * writes or database locks.
  */
 export const cronTasks = {
@@ -29,5 +31,9 @@ export const cronTasks = {
   ppidOutbox: {
     task: guarded('ppidOutbox', (strapi) => deliverNotices(strapi)),
     options: { rule: '30 */1 * * * *', tz: 'Asia/Jakarta' },
+  },
+  ppidAuditAnchor: {
+    task: guarded('ppidAuditAnchor', (strapi) => writeAuditAnchor(strapi)),
+    options: { rule: '45 */1 * * * *', tz: 'Asia/Jakarta' },
   },
 };

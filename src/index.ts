@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { validatePpidConfig, type PpidConfig } from './config/ppid-config';
 import { dipValidationMiddleware } from './content/dip-validation-middleware';
-import { protectAuditTrail } from './audit/trail';
+import { bootstrapAuditTrail, protectAuditTrail } from './audit/trail';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { ensureFieldLabels } from './bootstrap/field-labels';
 import { ensureLocales } from './bootstrap/locales';
@@ -30,6 +30,7 @@ export default {
     await ensureAdminRoles(strapi);
     await ensureFieldLabels(strapi);
     await ensurePublicPermissions(strapi);
+    await bootstrapAuditTrail(strapi);
     await bootstrapOutbox(strapi);
     await bootstrapWorkflows(strapi);
     await ensureObligationTimers(strapi);

@@ -94,6 +94,7 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     slaJatuhTempo: 'Batas waktu SLA',
     slaTerpenuhi: 'SLA terpenuhi',
     menitKerja: 'Menit kerja',
+    kunci: 'Kunci segel',
   },
   'api::notifikasi.notifikasi': {
     statusKirim: 'Status kirim',
