@@ -97,12 +97,20 @@ export function outboxRoutes(strapi: Core.Strapi) {
               } as const;
             }
             const now = new Date();
-            // Compare-and-set: a sender taking the notice at this moment wins, and nothing changes here.
+            // Compare-and-set: a sender taking the notice at this moment wins, and nothing changes here;
+            // so does a delivery that timed out and may still be running (its lease has not expired).
             const { count } = await query.updateMany({
-              where: { id: notice.id, statusKirim: notice.statusKirim, percobaan: notice.percobaan },
+              where: {
+                id: notice.id,
+                statusKirim: notice.statusKirim,
+                percobaan: notice.percobaan,
+                $or: [{ sewaSampai: null }, { sewaSampai: { $lte: now } }],
+              },
               data: { statusKirim: 'pending', percobaan: 0, cobaLagiPada: now, sewaSampai: null, tokenSewa: null },
             });
-            if (count !== 1) return { status: 409, message: 'Notifikasi sedang diproses pengirim. Muat ulang lalu coba lagi.' } as const;
+            if (count !== 1) {
+              return { status: 409, message: 'Notifikasi sedang diproses pengirim. Tunggu beberapa menit, muat ulang, lalu coba lagi.' } as const;
+            }
             await appendAuditEvent(strapi, {
               kategori: 'sistem',
               peristiwa: 'notifikasi_diantrekan_ulang',

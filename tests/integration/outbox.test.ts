@@ -337,8 +337,11 @@ describe('leases', () => {
     expect(row.statusKirim).toBe('failed');
     expect(row.galatTerakhir).toMatch(/tidak diketahui/);
     expect(row.sewaSampai).not.toBeNull();
-    // The backoff (1 s) is over, but the lease (120 s) is not.
+    // The backoff (1 s) is over, but the lease (120 s) is not: no sender takes it, and no re-queue either.
     expect((await deliverNotices(strapi, { now: new Date(now.getTime() + 5000) })).attempted).toBe(0);
+    const requeue = await http().post(`/ppid/notifications/${notice.id}/retry`).set(as('super-admin')).send({});
+    expect(requeue.status).toBe(409);
+    expect(await strapi.db.query(NOTICE).findOne({ where: { id: notice.id } })).toEqual(row);
     expect((await deliverNotices(strapi, { now: new Date(now.getTime() + 2 * MINUTE + 1000) })).sent).toBe(1);
     expect(acceptedCount(notice.kunciIdempotensi)).toBe(1);
   });
