@@ -6,6 +6,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
   prepareEnvironment();
   // 'outbox' (development/tests: log + in-memory, nothing sent), 'nodemailer' (SMTP) or 'sendmail'.
   const provider = env('EMAIL_PROVIDER', 'outbox');
+  const sendTimeoutMs = env.int('PPID_OUTBOX_SEND_TIMEOUT_SECONDS', 120) * 1000;
   return {
     'users-permissions': {
       config: {
@@ -25,6 +26,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
                 auth: env('SMTP_USERNAME', '')
                   ? { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD', '') }
                   : undefined,
+                // Bounded by the outbox's send timeout, so a stalled delivery ends well within the
+                // sender's lease (ppid.outbox.leaseSeconds >= 2 x this) and is never run twice at once.
+                connectionTimeout: sendTimeoutMs,
+                greetingTimeout: sendTimeoutMs,
+                socketTimeout: sendTimeoutMs,
               }
             : { mode: env('EMAIL_OUTBOX_MODE', process.env.NODE_ENV === 'test' ? 'capture' : 'log') },
         settings: {

@@ -79,4 +79,22 @@ export default ({ env }: Core.Config.Shared.ConfigParams): PpidConfig => ({
     // How long one instance remembers whether a file is public (cleared on every publish here).
     publicCacheSeconds: env.int('PPID_UPLOAD_PUBLIC_CACHE_SECONDS', 10),
   },
+  // Every workflow e-mail is written to the outbox with the change that caused it, then delivered
+  // by the sender (cron, every minute) with retries: 1, 2, 4, 8… minutes, capped, until maxAttempts.
+  outbox: {
+    maxAttempts: env.int('PPID_OUTBOX_MAX_ATTEMPTS', 8),
+    backoffSeconds: env.int('PPID_OUTBOX_BACKOFF_SECONDS', 60),
+    backoffMaxSeconds: env.int('PPID_OUTBOX_BACKOFF_MAX_SECONDS', 6 * 3600),
+    leaseSeconds: env.int('PPID_OUTBOX_LEASE_SECONDS', 600),
+    sendTimeoutSeconds: env.int('PPID_OUTBOX_SEND_TIMEOUT_SECONDS', 120),
+    batchSize: 100,
+  },
+  audit: {
+    key: env('PPID_AUDIT_KEY', ''),
+    oldKeys: env('PPID_AUDIT_KEYS_OLD', ''),
+    legacyUntilSeq: env('PPID_AUDIT_LEGACY_SEQ', '') === '' ? null : Number(env('PPID_AUDIT_LEGACY_SEQ', '')),
+    anchorDir: env('PPID_AUDIT_ANCHOR_DIR', 'jangkar-audit'),
+    anchorEmail: env('PPID_AUDIT_ANCHOR_EMAIL', ''),
+    anchorMinutes: env.int('PPID_AUDIT_ANCHOR_MINUTES', 60),
+  },
 });

@@ -5,6 +5,7 @@
  */
 const { spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
+const os = require('node:os');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -24,6 +25,9 @@ function testEnvironment(base = process.env) {
     JWT_SECRET: base.JWT_SECRET || key(),
     ENCRYPTION_KEY: base.ENCRYPTION_KEY || key(),
     PPID_MFA_KEY: base.PPID_MFA_KEY || crypto.randomBytes(32).toString('base64'),
+    PPID_AUDIT_KEY: base.PPID_AUDIT_KEY || crypto.randomBytes(32).toString('base64'),
+    // Never the development anchors: a directory no test writes unless it names its own.
+    PPID_AUDIT_ANCHOR_DIR: base.PPID_AUDIT_ANCHOR_DIR || path.join(os.tmpdir(), `ppid-jangkar-${crypto.randomBytes(6).toString('hex')}`),
     CRON_ENABLED: 'false',
     LOG_LEVEL: base.LOG_LEVEL || 'error',
   };

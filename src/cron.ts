@@ -1,18 +1,39 @@
 import type { Core } from '@strapi/strapi';
+import { writeAuditAnchor } from './audit/anchor-store';
+import { deliverNotices } from './outbox/sender';
 import { publishScheduled } from './schedule/publish-scheduled';
 import { sweepTimers } from './workflow/sweeper';
 
+/** A failing task logs and waits for its next run; it never stops the others. */
+const guarded = (name: string, task: (strapi: Core.Strapi) => Promise<unknown>) => async ({ strapi }: { strapi: Core.Strapi }) => {
+  try {
+    await task(strapi);
+  } catch (error) {
+    strapi.log.error(`[ppid] cron ${name}: ${(error as Error).stack ?? error}`);
+  }
+};
+
 /**
  * Strapi cron tasks (config/server.ts, CRON_ENABLED). Every minute: scheduled content first (it
- * may close timers), then the SLA sweep. Safe on several instances: both only act through
- * conditional writes.
+ * may close timers), then the SLA sweep (which only queues notices); the outbox sender delivers
+ * them as a task of its own; the audit anchor is taken at most every PPID_AUDIT_ANCHOR_MINUTES,
+ * when the chain has grown. Safe on several instances: all of them act through conditional
+ * writes or database locks.
  */
 export const cronTasks = {
   ppidMinute: {
-    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+    task: guarded('ppidMinute', async (strapi) => {
       await publishScheduled(strapi);
       await sweepTimers(strapi);
-    },
+    }),
     options: { rule: '*/1 * * * *', tz: 'Asia/Jakarta' },
+  },
+  ppidOutbox: {
+    task: guarded('ppidOutbox', (strapi) => deliverNotices(strapi)),
+    options: { rule: '30 */1 * * * *', tz: 'Asia/Jakarta' },
+  },
+  ppidAuditAnchor: {
+    task: guarded('ppidAuditAnchor', (strapi) => writeAuditAnchor(strapi)),
+    options: { rule: '45 */1 * * * *', tz: 'Asia/Jakarta' },
   },
 };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { validatePpidConfig, type PpidConfig } from './config/ppid-config';
 import { dipValidationMiddleware } from './content/dip-validation-middleware';
-import { protectAuditTrail } from './audit/trail';
+import { bootstrapAuditTrail, protectAuditTrail } from './audit/trail';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { ensureFieldLabels } from './bootstrap/field-labels';
 import { ensureLocales } from './bootstrap/locales';
@@ -13,6 +13,7 @@ import { bootstrapWorkflows, registerWorkflows } from './workflow';
 import { ensureObligationTimers, registerObligations } from './obligations';
 import { ROLE_LABELS } from './roles/definitions';
 import { WORKFLOW_DEFINITIONS } from './workflows';
+import { bootstrapOutbox, registerOutbox } from './outbox';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -21,6 +22,7 @@ export default {
       throw new Error(`config/ppid.ts is invalid:\n - ${problems.join('\n - ')}`);
     }
     protectAuditTrail(strapi);
+    registerOutbox(strapi);
     strapi.documents.use(dipValidationMiddleware(strapi));
     registerObligations(strapi, registerWorkflows(strapi, WORKFLOW_DEFINITIONS, ROLE_LABELS));
     registerSecurity(strapi);
@@ -32,6 +34,8 @@ export default {
     await ensureAdminRoles(strapi);
     await ensureFieldLabels(strapi);
     await ensurePublicPermissions(strapi);
+    await bootstrapAuditTrail(strapi);
+    await bootstrapOutbox(strapi);
     await bootstrapWorkflows(strapi);
     await ensureObligationTimers(strapi);
     await bootstrapSecurity(strapi);

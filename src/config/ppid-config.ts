@@ -1,4 +1,6 @@
 /** The typed shape of config/ppid.ts and its start-up validation. */
+import { parseAuditKeys } from '../audit/keys';
+import { validateOutboxConfig, type OutboxConfig } from '../outbox/policy';
 import type { SlaSpec } from '../workflow/types';
 
 export type SlaDuration = SlaSpec;
@@ -29,6 +31,22 @@ export interface PpidConfig {
     pdfAllowAttachments: boolean;
     signedUrlMinutes: number;
     publicCacheSeconds: number;
+  };
+  /** The outbox (kotak keluar) every workflow e-mail goes through. */
+  outbox: OutboxConfig;
+  audit: {
+    /** Current key sealing the audit trail (HMAC-SHA256); never stored in the database. */
+    key: string;
+    /** Retired keys, `id:key` or `key`, comma-separated: events they sealed still verify. */
+    oldKeys: string;
+    /** Highest seq that may be unkeyed (events written before the key existed); null: not pinned. */
+    legacyUntilSeq: number | null;
+    /** Directory of the append-only anchor files (relative to the project, or absolute). */
+    anchorDir: string;
+    /** Where each anchor is also e-mailed (through the outbox); empty: files only. */
+    anchorEmail: string;
+    /** At most one anchor per this many minutes, and only when the chain has grown. */
+    anchorMinutes: number;
   };
 }
 
@@ -92,5 +110,17 @@ export function validatePpidConfig(cfg: PpidConfig): string[] {
     Number.isInteger(cfg.upload.publicCacheSeconds) && cfg.upload.publicCacheSeconds >= 0 && cfg.upload.publicCacheSeconds <= 3600,
     `ppid.upload.publicCacheSeconds (PPID_UPLOAD_PUBLIC_CACHE_SECONDS) must be 0–3600, got ${cfg.upload.publicCacheSeconds}`,
   );
+  problems.push(...validateOutboxConfig(cfg.outbox));
+  problems.push(...parseAuditKeys(cfg.audit.key, cfg.audit.oldKeys).problems);
+  need(
+    cfg.audit.legacyUntilSeq === null || (Number.isInteger(cfg.audit.legacyUntilSeq) && cfg.audit.legacyUntilSeq >= 0),
+    `ppid.audit.legacyUntilSeq (PPID_AUDIT_LEGACY_SEQ) must be empty or a whole number >= 0, got ${cfg.audit.legacyUntilSeq}`,
+  );
+  need(Boolean(cfg.audit.anchorDir?.trim()), 'ppid.audit.anchorDir (PPID_AUDIT_ANCHOR_DIR) must name a directory');
+  need(
+    cfg.audit.anchorEmail === '' || /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(cfg.audit.anchorEmail),
+    `ppid.audit.anchorEmail (PPID_AUDIT_ANCHOR_EMAIL) must be one e-mail address or empty, got "${cfg.audit.anchorEmail}"`,
+  );
+  need(positiveInt(cfg.audit.anchorMinutes), `ppid.audit.anchorMinutes (PPID_AUDIT_ANCHOR_MINUTES) must be a positive whole number, got ${cfg.audit.anchorMinutes}`);
   return problems;
 }

@@ -10,6 +10,7 @@ export const REQUIRED_SECRETS: Record<string, () => string> = {
   JWT_SECRET: () => randomKey(),
   ENCRYPTION_KEY: () => randomKey(),
   PPID_MFA_KEY: () => randomKey(32),
+  PPID_AUDIT_KEY: () => randomKey(32),
 };
 
 function randomKey(bytes = 24): string {

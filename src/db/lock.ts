@@ -20,4 +20,5 @@ export const LOCKS = {
   auditAppend: 7_071_990,
   obligations: 7_071_991,
   mfaAttempts: 7_071_992,
+  auditAnchor: 7_071_993,
 } as const;

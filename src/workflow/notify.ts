@@ -1,4 +1,6 @@
+import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import type { NoticeInput } from '../outbox/queue';
 
 /**
  * The people a timer concerns: active admin users holding any of the role codes, plus direct
@@ -22,6 +24,32 @@ export function formatWib(d: Date): string {
   return `${WIB.format(d)} WIB`;
 }
 
-export async function sendMail(strapi: Core.Strapi, to: string, subject: string, text: string): Promise<void> {
-  await strapi.plugin('email').service('email').send({ to, subject, text });
+export type Threshold = 'at_risk' | 'breached';
+
+/**
+ * The notices one SLA threshold of one timer produces, one per recipient, for the outbox. The
+ * idempotency key names the timer (id and start instant, so a timer row id reused after a delete
+ * never collides), the threshold and the recipient: each person is told once per threshold.
+ */
+export function slaNotices(timer: any, threshold: Threshold, recipients: string[]): NoticeInput[] {
+  const due = formatWib(new Date(timer.jatuhTempo));
+  const what = timer.jenisKonten === 'kewajiban' ? `Kewajiban berkala: ${timer.label}` : `${timer.label} (${timer.jenisKonten.split('.').pop()} ${timer.dokumenId}${timer.locale ? `, ${timer.locale}` : ''})`;
+  const subject =
+    threshold === 'at_risk' ? `[PPID] Hampir jatuh tempo: ${timer.label}` : `[PPID] Melewati batas waktu: ${timer.label}`;
+  const text =
+    threshold === 'at_risk'
+      ? `${what}\nBatas waktu: ${due}.\nSebagian besar waktu layanan sudah terpakai; mohon segera ditindaklanjuti.`
+      : `${what}\nBatas waktu ${due} sudah terlewati.\nMohon segera ditindaklanjuti dan dicatat alasannya.`;
+  const started = new Date(timer.mulai).getTime();
+  return recipients.map((to) => ({
+    kunciIdempotensi: `sla:${threshold}:${timer.id}:${started}:${crypto.createHash('sha256').update(to.toLowerCase()).digest('hex').slice(0, 16)}`,
+    jenis: threshold === 'at_risk' ? 'sla_berisiko' : 'sla_terlambat',
+    penerima: to,
+    subjek: subject,
+    isi: text,
+    jenisKonten: timer.jenisKonten,
+    dokumenId: timer.dokumenId,
+    locale: timer.locale ?? null,
+    timerId: timer.id,
+  }));
 }

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { formatWib, recipientsFor, sendMail } from './notify';
+import { queueNotices } from '../outbox/queue';
+import { recipientsFor, slaNotices, type Threshold } from './notify';
 import { timerStatus } from './sla';
 import { TIMER_UID } from './timers';
 
@@ -7,19 +8,20 @@ export interface SweepResult {
   examined: number;
   atRisk: number;
   breached: number;
-  emails: number;
+  /** Notices written to the outbox (one per recipient); the sender delivers them. */
+  notices: number;
 }
-
-type Threshold = 'at_risk' | 'breached';
 
 /**
  * One sweep: reads only timers whose next check instant has passed (an indexed column), moves
  * them to at risk / breached, and notifies the responsible roles once per threshold. Each
- * threshold is claimed with a conditional update before any email is sent, so two instances
- * sweeping the same database never send the same notification twice.
+ * threshold is claimed with a conditional update, and its notices are written to the outbox in
+ * the same transaction: a claim is never committed without its notices, so an SMTP failure can
+ * no longer lose one (the sender retries), and two instances sweeping the same database never
+ * queue the same notification twice.
  */
 export async function sweepTimers(strapi: Core.Strapi, now: Date = new Date(), batchSize = 500): Promise<SweepResult> {
-  const result: SweepResult = { examined: 0, atRisk: 0, breached: 0, emails: 0 };
+  const result: SweepResult = { examined: 0, atRisk: 0, breached: 0, notices: 0 };
   // Many due timers share their responsible roles: look each set of recipients up once per sweep.
   const recipients = new Map<string, Promise<string[]>>();
   const recipientsOf = (responsible: string[]) => {
@@ -40,10 +42,16 @@ export async function sweepTimers(strapi: Core.Strapi, now: Date = new Date(), b
       const status = timerStatus(now, new Date(timer.berisikoPada), new Date(timer.jatuhTempo));
       const threshold: Threshold | null = status === 'breached' ? 'breached' : status === 'at_risk' ? 'at_risk' : null;
       if (!threshold) continue;
-      if (await claim(strapi, timer, threshold, now)) {
+      // Looked up before the transaction: it is shared by the timers of one sweep.
+      const recipients = await recipientsOf(Array.isArray(timer.penanggungJawab) ? timer.penanggungJawab : []);
+      const queued = await strapi.db.transaction(async () =>
+        (await claim(strapi, timer, threshold, now)) ? queueNotices(strapi, slaNotices(timer, threshold, recipients), now) : null,
+      );
+      if (queued !== null) {
         progressed = true;
         result[threshold === 'breached' ? 'breached' : 'atRisk'] += 1;
-        result.emails += await notify(strapi, timer, threshold, recipientsOf);
+        result.notices += queued;
+        if (recipients.length === 0) strapi.log.warn(`[ppid] SLA ${threshold} "${timer.label}": tidak ada penerima aktif untuk ${JSON.stringify(timer.penanggungJawab)}`);
       } else {
         progressed = true; // another instance took it; its row no longer matches this query
       }
@@ -78,32 +86,4 @@ async function claim(strapi: Core.Strapi, timer: any, threshold: Threshold, now:
     });
   }
   return count === 1;
-}
-
-async function notify(
-  strapi: Core.Strapi,
-  timer: any,
-  threshold: Threshold,
-  recipientsOf: (responsible: string[]) => Promise<string[]>,
-): Promise<number> {
-  const roles: string[] = Array.isArray(timer.penanggungJawab) ? timer.penanggungJawab : [];
-  const recipients = await recipientsOf(roles);
-  const due = formatWib(new Date(timer.jatuhTempo));
-  const what = timer.jenisKonten === 'kewajiban' ? `Kewajiban berkala: ${timer.label}` : `${timer.label} (${timer.jenisKonten.split('.').pop()} ${timer.dokumenId}${timer.locale ? `, ${timer.locale}` : ''})`;
-  const subject =
-    threshold === 'at_risk' ? `[PPID] Hampir jatuh tempo: ${timer.label}` : `[PPID] Melewati batas waktu: ${timer.label}`;
-  const text =
-    threshold === 'at_risk'
-      ? `${what}\nBatas waktu: ${due}.\nSebagian besar waktu layanan sudah terpakai; mohon segera ditindaklanjuti.`
-      : `${what}\nBatas waktu ${due} sudah terlewati.\nMohon segera ditindaklanjuti dan dicatat alasannya.`;
-  let sent = 0;
-  for (const to of recipients) {
-    try {
-      await sendMail(strapi, to, subject, text);
-      sent += 1;
-    } catch (error) {
-      strapi.log.error(`[ppid] SLA email to ${to} failed: ${(error as Error).message}`);
-    }
-  }
-  return sent;
 }

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { createAdmin } from '../helpers/admin';
 import { sweepTimers } from '../../src/workflow/sweeper';
+import { deliverNotices } from '../../src/outbox/sender';
 
 /**
  * The sweeper's cost must follow the number of due timers, not the number of open ones. Speed
@@ -162,7 +163,9 @@ describe('the sweeper reads through the due index', () => {
     const result = await sweepTimers(strapi, now);
     expect(result.examined).toBe(DUE);
     expect(result.atRisk + result.breached).toBe(DUE);
-    expect(result.emails).toBe(DUE); // one koordinator admin, one notice per timer
+    expect(result.notices).toBe(DUE); // one koordinator admin, one notice per timer
+    expect(outbox.length - before).toBe(0); // queued in the outbox, not yet sent
+    expect((await deliverNotices(strapi, { now })).sent).toBe(DUE);
     expect(outbox.length - before).toBe(DUE);
     // Every due timer has moved on (at risk: next check at its deadline; breached: none).
     expect((await sweepTimers(strapi, now)).examined).toBe(0);

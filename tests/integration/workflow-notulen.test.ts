@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { adminToken, createAdmin, TOKENS_WITHOUT_MFA } from '../helpers/admin';
 import { sweepTimers } from '../../src/workflow/sweeper';
+import { deliverNotices } from '../../src/outbox/sender';
 
 let strapi: Core.Strapi;
 const http = () => request(strapi.server.httpServer);
@@ -116,6 +117,7 @@ test('each overdue item notifies its assignee once', async () => {
   const late = new Date(new Date(timer.jatuhTempo).getTime() + 60_000);
   await sweepTimers(strapi, late);
   await sweepTimers(strapi, late);
+  await deliverNotices(strapi, { now: late });
   const mails = outbox().filter((m) => m.to === users['web-developer'].email && /Melewati batas waktu: Tindak lanjut/.test(m.subject));
   expect(mails.map((m) => m.subject).sort()).toEqual([
     '[PPID] Melewati batas waktu: Tindak lanjut: Perbaiki formulir di ponsel',

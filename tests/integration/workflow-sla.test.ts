@@ -5,6 +5,7 @@ import type { Core } from '@strapi/strapi';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { adminToken, createAdmin, TOKENS_WITHOUT_MFA } from '../helpers/admin';
 import { sweepTimers } from '../../src/workflow/sweeper';
+import { deliverNotices } from '../../src/outbox/sender';
 import { publishScheduled } from '../../src/schedule/publish-scheduled';
 import { verifyAuditTrail } from '../../src/audit/trail';
 
@@ -53,12 +54,15 @@ describe('SLA sweeper', () => {
     const atRisk = new Date(timer.berisikoPada);
     await Promise.all([sweepTimers(strapi, atRisk), sweepTimers(strapi, atRisk)]);
     await sweepTimers(strapi, new Date(atRisk.getTime() + 1000));
+    await Promise.all([deliverNotices(strapi, { now: atRisk }), deliverNotices(strapi, { now: atRisk })]);
     expect(mailsTo(/Hampir jatuh tempo/)).toHaveLength(1);
     expect((await openTimerOf(id)).status).toBe('at_risk');
 
     const late = new Date(new Date(timer.jatuhTempo).getTime() + 60_000);
     const results = await Promise.all([sweepTimers(strapi, late), sweepTimers(strapi, late)]);
     await sweepTimers(strapi, new Date(late.getTime() + 3_600_000));
+    await Promise.all([deliverNotices(strapi, { now: late }), deliverNotices(strapi, { now: late })]);
+    await deliverNotices(strapi, { now: new Date(late.getTime() + 3_600_000) });
     expect(mailsTo(/Melewati batas waktu/)).toHaveLength(1);
     expect(results.reduce((n, r) => n + r.breached, 0)).toBe(1);
     const after = await openTimerOf(id);
@@ -73,6 +77,7 @@ describe('SLA sweeper', () => {
     const id = await memoWaitingForParaf('SLA/2');
     const timer = await openTimerOf(id);
     await sweepTimers(strapi, new Date(new Date(timer.jatuhTempo).getTime() + 1000));
+    await deliverNotices(strapi, { now: new Date(new Date(timer.jatuhTempo).getTime() + 1000) });
     const mails = outbox().filter((m) => m.text.includes(id));
     expect(mails.map((m) => m.subject)).toEqual([expect.stringMatching(/Melewati batas waktu/)]);
   });
@@ -251,6 +256,7 @@ describe('recurring obligations', () => {
     const late = new Date(new Date(berkala.jatuhTempo).getTime() + 1000);
     await sweepTimers(strapi, late);
     await sweepTimers(strapi, late);
+    await deliverNotices(strapi, { now: late });
     const mails = outbox().filter((m) => m.to === users.operator.email && /Pemutakhiran informasi berkala/.test(m.subject));
     expect(mails).toHaveLength(1);
   });

@@ -43,7 +43,7 @@ test('production: start-up stops naming every missing variable, and writes nothi
   }
   expect(error).toBeInstanceOf(MissingSecretsError);
   const message = (error as Error).message;
-  for (const name of ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'PPID_MFA_KEY']) {
+  for (const name of ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'PPID_MFA_KEY', 'PPID_AUDIT_KEY']) {
     expect(message).toContain(name);
   }
   expect(message).not.toMatch(/APP_KEYS,/);
