@@ -12,6 +12,7 @@ import { bootstrapWorkflows, registerWorkflows } from './workflow';
 import { ensureObligationTimers, registerObligations } from './obligations';
 import { ROLE_LABELS } from './roles/definitions';
 import { WORKFLOW_DEFINITIONS } from './workflows';
+import { bootstrapRequests, registerRequests } from './permohonan';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -22,6 +23,7 @@ export default {
     protectAuditTrail(strapi);
     strapi.documents.use(dipValidationMiddleware(strapi));
     registerObligations(strapi, registerWorkflows(strapi, WORKFLOW_DEFINITIONS, ROLE_LABELS));
+    registerRequests(strapi);
     registerSecurity(strapi);
   },
 
@@ -32,6 +34,7 @@ export default {
     await ensurePublicPermissions(strapi);
     await bootstrapWorkflows(strapi);
     await ensureObligationTimers(strapi);
+    await bootstrapRequests(strapi);
     await bootstrapSecurity(strapi);
     await autoSeedIfEmpty(strapi);
   },
