@@ -29,6 +29,8 @@ import {
 } from './rules';
 import { computeStatistics, type ObjectionFact, type Outcome, type RequestFact } from './statistics';
 import { localDateOf } from '../workflow/calendar';
+// export.ts reads this module's exports at call time only, so the import cycle is harmless.
+import { registerRoutes } from './export';
 
 export const REQUEST_UID = 'api::permohonan-informasi.permohonan-informasi';
 export const OBJECTION_UID = 'api::keberatan.keberatan';
@@ -314,6 +316,7 @@ export async function erasePersonalData(strapi: Core.Strapi, now = new Date()): 
 
 export function registerRequests(strapi: Core.Strapi): void {
   strapi.documents.use(requestsMiddleware(strapi));
+  strapi.server.routes(registerRoutes(strapi) as any);
 }
 
 export async function bootstrapRequests(strapi: Core.Strapi): Promise<void> {

@@ -5,6 +5,7 @@ import { adminToken, createAdmin, TOKENS_WITHOUT_MFA } from '../helpers/admin';
 import { answerDeadline, extendedDeadline, objectionAnswerDeadline } from '../../src/permohonan/rules';
 import { workflowRuntime } from '../../src/workflow';
 import { erasePersonalData } from '../../src/permohonan';
+import { validEntry } from '../helpers/dip';
 
 let strapi: Core.Strapi;
 const http = () => request(strapi.server.httpServer);
@@ -184,10 +185,11 @@ describe('workflow, legal deadline and answers', () => {
     const exempt = await (strapi.documents('api::dip-document.dip-document' as any) as any).create({
       locale: 'id',
       data: {
-        nomor: 'DIP/X/1', judul: 'Dokumen pengadaan rahasia', ringkasan: 'Dokumen yang dikecualikan', kategori: 'dikecualikan',
-        pejabatPenguasa: 'Kepala Dinas', penanggungJawab: 'Sekretaris', tempatPembuatan: 'Padang', bentukInformasi: ['softcopy'],
-        jangkaWaktuPenyimpanan: '5 tahun', tahun: '2026', dasarHukumPengecualian: 'UU 14/2008 Pasal 17 huruf b',
-        ringkasanUjiKonsekuensi: 'Membuka informasi ini dapat mengganggu persaingan usaha.', jangkaWaktuPengecualian: '5 tahun',
+        ...validEntry('DIP/X/1'),
+        kategori: 'dikecualikan',
+        dasarHukumPengecualian: 'UU 14/2008 Pasal 17 huruf b',
+        ringkasanUjiKonsekuensi: 'Membuka informasi ini dapat mengganggu persaingan usaha.',
+        jangkaWaktuPengecualian: '5 tahun',
       },
     });
     await strapi.db.query(REQ as any).update({ where: { documentId: refused.documentId }, data: { dasarPengecualian: [exempt.id] } });
@@ -282,5 +284,56 @@ describe('statistics and privacy', () => {
     expect(row.rincianInformasi).toBe('Daftar penerima hibah tahun 2025');
     expect(row.statusAlur).toBe('tidak_dikuasai');
     expect(await erasePersonalData(strapi, sixYears)).toBe(0);
+  });
+});
+
+describe('registers and the annual report', () => {
+  const binary = (res: any, cb: (err: Error | null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => cb(null, Buffer.concat(chunks)));
+  };
+
+  test('the request register as JSON and XLSX with the usual columns, for the handling roles only', async () => {
+    const year = Number((await strapi.db.query(REQ as any).findOne({ orderBy: { id: 'desc' } })).tahun);
+    const json = await http().get('/ppid/register/permohonan').query({ tahun: year }).set(as('operator'));
+    expect(json.status).toBe(200);
+    expect(json.body.data.columns).toEqual(expect.arrayContaining(['No. registrasi', 'Dikuasai/belum didokumentasikan', 'Softcopy/hardcopy', 'Melihat/salinan', 'Keputusan', 'Alasan penolakan', 'Biaya (Rp)']));
+    expect(json.body.data.rows).toHaveLength(await strapi.db.query(REQ as any).count({ where: { tahun: year } }));
+    const refusedRow = json.body.data.rows.find((r: any[]) => r[12] === 'Ditolak');
+    expect(refusedRow[13]).toBe('UU 14/2008 Pasal 17 huruf b');
+
+    const auditBefore = await strapi.db.query('api::riwayat-alur.riwayat-alur').count({ where: { peristiwa: 'ekspor_register' } });
+    const xlsx = await http().get('/ppid/register/permohonan.xlsx').query({ tahun: year }).set(as('koordinator')).buffer(true).parse(binary);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body);
+    const ws = wb.worksheets[0];
+    expect(ws.getRow(1).getCell(1).value).toBe('No. registrasi');
+    expect(ws.rowCount).toBe(json.body.data.rows.length + 1);
+    expect(await strapi.db.query('api::riwayat-alur.riwayat-alur').count({ where: { peristiwa: 'ekspor_register' } })).toBe(auditBefore + 1);
+
+    for (const role of ['kepala-dinas', 'atasan-ppid']) {
+      expect((await http().get('/ppid/register/permohonan.xlsx').set(as(role))).status).toBe(403);
+    }
+    expect((await http().get('/ppid/register/permohonan').query({ tahun: year })).status).toBe(401);
+  });
+
+  test('the objection register is open to the atasan PPID; the annual report to every admin, aggregates only', async () => {
+    const year = new Date().getUTCFullYear();
+    const keb = await http().get('/ppid/register/keberatan').set(as('atasan-ppid'));
+    expect(keb.status).toBe(200);
+    expect(keb.body.data.columns).toEqual(expect.arrayContaining(['No. keberatan', 'Alasan keberatan (Pasal 35 ayat 1)', 'Ringkasan kasus', 'Keputusan atasan PPID', 'Tanggal tanggapan']));
+    expect(keb.body.data.rows.length).toBe(await strapi.db.query(KEB as any).count({ where: { tahun: year } }));
+    const report = await http().get('/ppid/laporan-layanan-informasi.xlsx').query({ tahun: year }).set(as('kepala-dinas')).buffer(true).parse(binary);
+    expect(report.status).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.body);
+    const values = wb.worksheets[0].getSheetValues().flat().map(String).join(' ');
+    expect(values).toContain('Jumlah permohonan informasi');
+    expect(values).not.toMatch(/contoh\.id|Siti/);
   });
 });
