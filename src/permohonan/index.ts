@@ -87,6 +87,13 @@ export function requestsMiddleware(strapi: Core.Strapi) {
     if (ctx.action === 'clone') {
       throw new errors.ApplicationError('Permohonan dan keberatan tidak dapat diduplikasi: masing-masing punya nomor register sendiri.');
     }
+    if (ctx.action === 'update' && ctx.uid === REQUEST_UID && !system) {
+      return strapi.db.transaction(async () => {
+        const result = await next();
+        await checkExemptionLinks(strapi, result?.documentId ?? ctx.params.documentId);
+        return result;
+      });
+    }
     if (ctx.action !== 'create' || system) return next();
 
     return strapi.db.transaction(async () => {
@@ -100,6 +107,9 @@ export function requestsMiddleware(strapi: Core.Strapi) {
           diperpanjang: false,
           saluran: data?.saluran && data.saluran !== 'daring' ? data.saluran : 'langsung',
         });
+        const result = await next();
+        await checkExemptionLinks(strapi, result?.documentId);
+        return result;
       } else {
         const grounds = data?.tanggalAlasan ? new Date(data.tanggalAlasan) : null;
         if (!grounds || Number.isNaN(grounds.getTime())) {
@@ -123,6 +133,24 @@ export function requestsMiddleware(strapi: Core.Strapi) {
       return next();
     });
   };
+}
+
+/**
+ * A refusal rests on an exempt DIP entry and its consequence test: the *Dasar pengecualian* links
+ * only `dikecualikan` entries (checked after the write, inside its transaction, whatever the
+ * relation syntax the caller used).
+ */
+async function checkExemptionLinks(strapi: Core.Strapi, documentId: string | undefined): Promise<void> {
+  if (!documentId) return;
+  const row = await strapi.db.query(REQUEST_UID as any).findOne({
+    where: { documentId },
+    populate: { dasarPengecualian: { select: ['nomor', 'kategori'] } },
+  });
+  const wrong = (row?.dasarPengecualian ?? []).filter((d: any) => d.kategori !== 'dikecualikan');
+  if (wrong.length) {
+    const message = `Dasar pengecualian harus entri DIP berkategori "dikecualikan" (dengan uji konsekuensi); bukan: ${wrong.map((d: any) => d.nomor).join(', ')}.`;
+    throw new errors.ValidationError(message, { errors: [{ path: ['dasarPengecualian'], message }] });
+  }
 }
 
 /** Public submission: stores the request, returns its number and the tracking code (shown once). */

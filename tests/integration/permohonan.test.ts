@@ -337,3 +337,35 @@ describe('registers and the annual report', () => {
     expect(values).not.toMatch(/contoh\.id|Siti/);
   });
 });
+
+describe('office registration and exemption links', () => {
+  test('a request registered by the Operator in the Content Manager gets the next number and the legal deadline; system fields sent are ignored', async () => {
+    const res = await http().post(`/content-manager/collection-types/${REQ}`).set(as('operator')).send({
+      ...good({ email: 'loket@contoh.id' }),
+      saluran: 'surat',
+      nomorRegistrasi: '999/PALSU/2026',
+      batasWaktu: '2099-01-01T00:00:00.000Z',
+    });
+    expect(res.status).toBe(201);
+    const row = await strapi.db.query(REQ as any).findOne({ where: { documentId: res.body.data.documentId } });
+    expect(row.nomorRegistrasi).toMatch(/^\d{3}\/PPID\/\d{4}$/);
+    expect(row.nomorRegistrasi).not.toBe('999/PALSU/2026');
+    const cal = await workflowRuntime(strapi).calendars.get();
+    expect(new Date(row.batasWaktu).toISOString()).toBe(answerDeadline(new Date(row.diterimaPada), cal).toISOString());
+    expect(row.saluran).toBe('surat');
+    expect(row.statusAlur).toBe('diterima');
+  });
+
+  test('the exemption ground must be a dikecualikan DIP entry: another kind is refused and nothing changes', async () => {
+    const r = await newRequest();
+    const dip = strapi.documents('api::dip-document.dip-document' as any) as any;
+    const open = await dip.create({ locale: 'id', data: validEntry('DIP/TERBUKA/1') });
+    const before = await snapshot();
+    const links = async () => (await strapi.db.query(REQ as any).findOne({ where: { documentId: r.documentId }, populate: ['dasarPengecualian'] })).dasarPengecualian;
+    await expect(
+      (strapi.documents(REQ as any) as any).update({ documentId: r.documentId, data: { dasarPengecualian: { connect: [{ documentId: open.documentId, locale: 'id' }] } } }),
+    ).rejects.toThrow(/berkategori "dikecualikan"/);
+    expect(await links()).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+  });
+});
