@@ -335,7 +335,11 @@ export async function erasePersonalData(strapi: Core.Strapi, now = new Date()): 
           kodeLacakHash: null, lampiranKtp: null, dianonimkanPada: now.toISOString(),
         },
       });
-      if (row.lampiranKtp?.id) await strapi.plugin('upload').service('upload').remove(row.lampiranKtp);
+      if (row.lampiranKtp?.id) {
+        // The upload service needs the whole file row (provider, URL, formats) to delete its bytes.
+        const file = await strapi.db.query('plugin::upload.file').findOne({ where: { id: row.lampiranKtp.id } });
+        if (file) await strapi.plugin('upload').service('upload').remove(file);
+      }
     });
   }
   if (rows.length) strapi.log.info(`[ppid] data pribadi ${rows.length} permohonan dihapus (masa retensi ${years} tahun)`);

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
@@ -6,6 +9,7 @@ import { answerDeadline, extendedDeadline, objectionAnswerDeadline } from '../..
 import { workflowRuntime } from '../../src/workflow';
 import { erasePersonalData } from '../../src/permohonan';
 import { validEntry } from '../helpers/dip';
+import { makePdf } from '../../src/seed/pdf';
 
 let strapi: Core.Strapi;
 const http = () => request(strapi.server.httpServer);
@@ -272,6 +276,15 @@ describe('statistics and privacy', () => {
 
   test('personal data is erased after the retention period; the register row stays, anonymised', async () => {
     const r = await newRequest('retensi@contoh.id');
+    // The office attached the KTP.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ktp-'));
+    const ktp = makePdf('KTP', ['Salinan KTP pemohon']);
+    fs.writeFileSync(path.join(tmp, 'ktp.pdf'), ktp);
+    const [file] = await strapi.plugin('upload').service('upload').upload({
+      data: { fileInfo: { name: 'ktp.pdf' } },
+      files: { filepath: path.join(tmp, 'ktp.pdf'), originalFilename: 'ktp.pdf', mimetype: 'application/pdf', size: ktp.length },
+    });
+    await strapi.db.query(REQ as any).update({ where: { documentId: r.documentId }, data: { lampiranKtp: file.id } });
     await move('koordinator', 'permohonan-informasi', r.documentId, 'tidak_dikuasai', 'Bukan kewenangan');
     const sixYears = new Date(Date.now() + 6 * 366 * 86_400_000);
     const erased = await erasePersonalData(strapi, sixYears);
@@ -283,6 +296,8 @@ describe('statistics and privacy', () => {
     expect(row.dianonimkanPada).toBeTruthy();
     expect(row.rincianInformasi).toBe('Daftar penerima hibah tahun 2025');
     expect(row.statusAlur).toBe('tidak_dikuasai');
+    expect(await strapi.db.query('plugin::upload.file').findOne({ where: { id: file.id } })).toBeNull();
+    expect((await strapi.db.query(REQ as any).findOne({ where: { id: row.id }, populate: ['lampiranKtp'] })).lampiranKtp).toBeNull();
     expect(await erasePersonalData(strapi, sixYears)).toBe(0);
   });
 });
