@@ -55,7 +55,7 @@ export function demoPassword(log: (line: string) => void, cfg?: Pick<PpidConfig,
   return generated;
 }
 
-/** One admin per SOP role (`<role-code>@ppid.test`) plus `admin@ppid.test` as super admin. */
+/** One admin per SOP role (`demoEmail(code)`, e.g. `operator@ppid.test`) plus `admin@ppid.test` as super admin. */
 export async function ensureDemoAdmins(strapi: Core.Strapi, log: (line: string) => void): Promise<string[]> {
   if (process.env.NODE_ENV === 'production') {
     throw new Error('Demo admin accounts are never created when NODE_ENV=production.');
