@@ -39,6 +39,15 @@ export default ({ env }: Core.Config.Shared.ConfigParams): PpidConfig => ({
         menunggu_tinjauan: { workingDays: 2, calendar: 'business' },
         menunggu_penerimaan: { workingDays: 2, calendar: 'business' },
       },
+      // Internal targets of the office; the legal deadline (batasWaktu) counts from receipt.
+      'permohonan-informasi': {
+        diterima: { workingDays: 1, calendar: 'business' },
+        diproses: { workingDays: 10, calendar: 'business' },
+        diperpanjang: { workingDays: 7, calendar: 'business' },
+      },
+      keberatan: {
+        diajukan: { workingDays: 30, calendar: 'business' }, // UU 14/2008 Pasal 36 (2)
+      },
       'laporan-evaluasi': {
         menunggu_penerimaan: { workingDays: 5, calendar: 'business' },
         dikembalikan: { workingDays: 5, calendar: 'business' },
@@ -96,5 +105,14 @@ export default ({ env }: Core.Config.Shared.ConfigParams): PpidConfig => ({
     anchorDir: env('PPID_AUDIT_ANCHOR_DIR', 'jangkar-audit'),
     anchorEmail: env('PPID_AUDIT_ANCHOR_EMAIL', ''),
     anchorMinutes: env.int('PPID_AUDIT_ANCHOR_MINUTES', 60),
+  },
+  // Information requests and objections (UU 14/2008 Art. 22, 35–36). The legal deadlines (10 + 7
+  // working days; objections 30 + 30) are the law's and live in src/permohonan/rules.ts.
+  requests: {
+    numberFormat: env('PPID_REQUEST_NUMBER_FORMAT', '{nomor}/PPID/{tahun}'),
+    objectionNumberFormat: env('PPID_OBJECTION_NUMBER_FORMAT', '{nomor}/KEB/PPID/{tahun}'),
+    submissionsPerHour: env.int('PPID_REQUEST_RATE_PER_HOUR', 5),
+    lookupsPerHour: env.int('PPID_REQUEST_LOOKUPS_PER_HOUR', 60),
+    retentionYears: env.int('PPID_REQUEST_RETENTION_YEARS', 5),
   },
 });

@@ -3,6 +3,7 @@ import { writeAuditAnchor } from './audit/anchor-store';
 import { deliverNotices } from './outbox/sender';
 import { publishScheduled } from './schedule/publish-scheduled';
 import { sweepTimers } from './workflow/sweeper';
+import { erasePersonalData } from './permohonan';
 
 /** A failing task logs and waits for its next run; it never stops the others. */
 const guarded = (name: string, task: (strapi: Core.Strapi) => Promise<unknown>) => async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -35,5 +36,11 @@ export const cronTasks = {
   ppidAuditAnchor: {
     task: guarded('ppidAuditAnchor', (strapi) => writeAuditAnchor(strapi)),
     options: { rule: '45 */1 * * * *', tz: 'Asia/Jakarta' },
+  },
+  // Requesters' personal data past its retention period (PPID_REQUEST_RETENTION_YEARS) is erased
+  // nightly; each row is updated on its own, so running on several instances is harmless.
+  ppidNightly: {
+    task: guarded('ppidNightly', (strapi) => erasePersonalData(strapi)),
+    options: { rule: '15 2 * * *', tz: 'Asia/Jakarta' },
   },
 };

@@ -14,6 +14,7 @@ import { ensureObligationTimers, registerObligations } from './obligations';
 import { ROLE_LABELS } from './roles/definitions';
 import { WORKFLOW_DEFINITIONS } from './workflows';
 import { bootstrapOutbox, registerOutbox } from './outbox';
+import { bootstrapRequests, registerRequests } from './permohonan';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -25,6 +26,7 @@ export default {
     registerOutbox(strapi);
     strapi.documents.use(dipValidationMiddleware(strapi));
     registerObligations(strapi, registerWorkflows(strapi, WORKFLOW_DEFINITIONS, ROLE_LABELS));
+    registerRequests(strapi);
     registerSecurity(strapi);
     registerUploads(strapi);
   },
@@ -38,6 +40,7 @@ export default {
     await bootstrapOutbox(strapi);
     await bootstrapWorkflows(strapi);
     await ensureObligationTimers(strapi);
+    await bootstrapRequests(strapi);
     await bootstrapSecurity(strapi);
     await bootstrapUploads(strapi);
     await autoSeedIfEmpty(strapi);

@@ -4,6 +4,8 @@ import { dipDocumentWorkflow } from './api/dip-document/workflow';
 import { kontenTerjadwalWorkflow } from './api/konten-terjadwal/workflow';
 import { notulenWorkflow } from './api/notulen/workflow';
 import { laporanEvaluasiWorkflow } from './api/laporan-evaluasi/workflow';
+import { permohonanInformasiWorkflow } from './api/permohonan-informasi/workflow';
+import { keberatanWorkflow } from './api/keberatan/workflow';
 
 /**
  * Every content type with a workflow. Adding one is its definition file beside the schema
@@ -15,4 +17,6 @@ export const WORKFLOW_DEFINITIONS: WorkflowDefinition[] = [
   kontenTerjadwalWorkflow,
   notulenWorkflow,
   laporanEvaluasiWorkflow,
+  permohonanInformasiWorkflow,
+  keberatanWorkflow,
 ];

@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 
 /**
- * SPEC §5: the public may read published, non-exempt DIP entries and units, nothing else.
+ * SPEC §5: the public may read published, non-exempt DIP entries and units, submit an
+ * information request, track it with its number and secret code, and read aggregate statistics;
+ * nothing else.
  * Every other permission on the public role (including Strapi's default login/register routes,
  * since the public never signs in) is removed at each start, so a stray tick in the panel cannot
  * open memos, minutes or reports.
@@ -11,6 +13,9 @@ export const PUBLIC_ACTIONS = [
   'api::dip-document.dip-document.findOne',
   'api::bidang.bidang.find',
   'api::bidang.bidang.findOne',
+  'api::permohonan-informasi.permohonan-informasi.ajukan',
+  'api::permohonan-informasi.permohonan-informasi.lacak',
+  'api::permohonan-informasi.permohonan-informasi.statistik',
 ];
 
 export async function ensurePublicPermissions(strapi: Core.Strapi): Promise<void> {

@@ -48,7 +48,36 @@ export interface PpidConfig {
     /** At most one anchor per this many minutes, and only when the chain has grown. */
     anchorMinutes: number;
   };
+  /** information requests and objections (issue #12); absent = the defaults below */
+  requests?: Partial<RequestsConfig>;
 }
+
+export interface RequestsConfig {
+  /** registration number of a request: {nomor} (sequence, restarts every year) and {tahun} */
+  numberFormat: string;
+  /** registration number of an objection */
+  objectionNumberFormat: string;
+  /** public submissions per IP per hour */
+  submissionsPerHour: number;
+  /** public tracking look-ups per IP per hour */
+  lookupsPerHour: number;
+  /** years after the answer after which the requester's personal data is erased (0 = never) */
+  retentionYears: number;
+}
+
+export const DEFAULT_REQUESTS_CONFIG: RequestsConfig = {
+  numberFormat: '{nomor}/PPID/{tahun}',
+  objectionNumberFormat: '{nomor}/KEB/PPID/{tahun}',
+  submissionsPerHour: 5,
+  lookupsPerHour: 60,
+  retentionYears: 5,
+};
+
+export function requestsConfig(cfg: PpidConfig): RequestsConfig {
+  return { ...DEFAULT_REQUESTS_CONFIG, ...(cfg.requests ?? {}) };
+}
+
+const NUMBER_FORMAT_RE = /^[A-Za-z0-9{}/._-]{1,60}$/;
 
 const positiveInt = (v: unknown) => Number.isInteger(v) && (v as number) > 0;
 
@@ -122,5 +151,18 @@ export function validatePpidConfig(cfg: PpidConfig): string[] {
     `ppid.audit.anchorEmail (PPID_AUDIT_ANCHOR_EMAIL) must be one e-mail address or empty, got "${cfg.audit.anchorEmail}"`,
   );
   need(positiveInt(cfg.audit.anchorMinutes), `ppid.audit.anchorMinutes (PPID_AUDIT_ANCHOR_MINUTES) must be a positive whole number, got ${cfg.audit.anchorMinutes}`);
+  const rq = requestsConfig(cfg);
+  for (const [key, env, format] of [
+    ['numberFormat', 'PPID_REQUEST_NUMBER_FORMAT', rq.numberFormat],
+    ['objectionNumberFormat', 'PPID_OBJECTION_NUMBER_FORMAT', rq.objectionNumberFormat],
+  ] as const) {
+    need(
+      NUMBER_FORMAT_RE.test(format) && format.includes('{nomor}') && format.includes('{tahun}'),
+      `ppid.requests.${key} (${env}) must contain {nomor} and {tahun} and only letters, digits, / . _ - (at most 60), got "${format}"`,
+    );
+  }
+  need(positiveInt(rq.submissionsPerHour), 'ppid.requests.submissionsPerHour (PPID_REQUEST_RATE_PER_HOUR) must be a positive whole number');
+  need(positiveInt(rq.lookupsPerHour), 'ppid.requests.lookupsPerHour (PPID_REQUEST_LOOKUPS_PER_HOUR) must be a positive whole number');
+  need(Number.isInteger(rq.retentionYears) && rq.retentionYears >= 0, 'ppid.requests.retentionYears (PPID_REQUEST_RETENTION_YEARS) must be a whole number >= 0');
   return problems;
 }

@@ -1,5 +1,6 @@
 /**
- * The six SOP actors (SPEC §2) and the least Content Manager access each needs for its duties.
+ * The six SOP actors (SPEC §2) plus the PPID's superior (atasan PPID, UU 14/2008 Art. 36), and the
+ * least Content Manager access each needs for its duties.
  * Workflow steps (paraf, tanda tangan, persetujuan…) are NOT granted here: they go through the
  * workflow API, which checks the role of each step. `statusAlur` is therefore never writable here.
  */
@@ -9,7 +10,8 @@ export type RoleCode =
   | 'kepala-bidang'
   | 'sub-koordinator'
   | 'operator'
-  | 'web-developer';
+  | 'web-developer'
+  | 'atasan-ppid';
 
 export type CmAction = 'create' | 'read' | 'update' | 'delete' | 'publish';
 
@@ -40,9 +42,31 @@ const LAPORAN = 'api::laporan-evaluasi.laporan-evaluasi';
 const BIDANG = 'api::bidang.bidang';
 const LIBUR = 'api::hari-libur.hari-libur';
 const AUDIT = 'api::riwayat-alur.riwayat-alur';
+const PERMOHONAN = 'api::permohonan-informasi.permohonan-informasi';
+const KEBERATAN = 'api::keberatan.keberatan';
 
 const READ: CmAction[] = ['read'];
 const EDIT: CmAction[] = ['create', 'read', 'update'];
+
+/**
+ * Requests and objections (issue #12). The PPID office handles them: the Operator and the Sub
+ * Koordinator register a request received at the desk or by letter and process it; the
+ * Koordinator decides and writes the answer. What the system computes (number, dates, legal
+ * deadline, tracking code) is never writable; the requester's identity is writable only when the
+ * office registers a request. Kepala Dinas and Kepala Bidang see no personal data (figures only,
+ * through the statistics and the evaluation reports).
+ */
+const REQUESTER_FIELDS = ['jenisPemohon', 'nama', 'nomorIdentitas', 'alamat', 'telepon', 'email', 'pekerjaan', 'lampiranKtp'];
+const REQUEST_FIELDS = ['rincianInformasi', 'tujuanPenggunaan', 'caraMemperoleh', 'caraMenerima', 'saluran'];
+const ANSWER_FIELDS = [
+  'informasiDikuasai', 'catatanJawaban', 'dasarPengecualian', 'diteruskanKepada', 'dipTerbit',
+  'tanggalPemberitahuan', 'tanggalPenyerahan', 'biaya',
+];
+const OBJECTION_FIELDS = ['permohonan', 'alasan', 'tanggalAlasan', 'ringkasanKasus'];
+const HANDLE_REQUESTS: ContentGrant[] = [
+  { uid: PERMOHONAN, actions: EDIT, writableFields: [...REQUESTER_FIELDS, ...REQUEST_FIELDS, ...ANSWER_FIELDS] },
+  { uid: KEBERATAN, actions: EDIT, writableFields: [...OBJECTION_FIELDS, 'keKomisiInformasi', 'tanggalKeKomisi', 'putusanKomisi'] },
+];
 
 /** Kepala Dinas and Koordinator oversee everything (audit trail included) and write only evaluation reports. */
 const OVERSIGHT: ContentGrant[] = [
@@ -72,7 +96,12 @@ export const SOP_ROLES: RoleDefinition[] = [
     label: 'Koordinator',
     description:
       'Memaraf nota permintaan; menyetujui konten sebelum tayang; mengevaluasi pengelolaan website minimal 6 bulan sekali; menandatangani daftar konten triwulanan.',
-    content: OVERSIGHT,
+    content: [
+      ...OVERSIGHT,
+      // The Koordinator decides requests and writes the answer (not the requester's identity).
+      { uid: PERMOHONAN, actions: ['read', 'update'], writableFields: ANSWER_FIELDS },
+      { uid: KEBERATAN, actions: READ },
+    ],
     uploads: false,
   },
   {
@@ -101,6 +130,7 @@ export const SOP_ROLES: RoleDefinition[] = [
       { uid: LAPORAN, actions: READ },
       { uid: BIDANG, actions: EDIT },
       { uid: LIBUR, actions: EDIT },
+      ...HANDLE_REQUESTS,
     ],
     uploads: true,
   },
@@ -116,6 +146,7 @@ export const SOP_ROLES: RoleDefinition[] = [
       { uid: NOTA, actions: READ },
       { uid: BIDANG, actions: READ },
       { uid: LIBUR, actions: EDIT },
+      ...HANDLE_REQUESTS,
     ],
     uploads: true,
   },
@@ -131,6 +162,19 @@ export const SOP_ROLES: RoleDefinition[] = [
         actions: ['read', 'update'],
         writableFields: ['tindakLanjut.status', 'tindakLanjut.tanggalDiterima', 'tindakLanjut.tanggalSelesai'],
       },
+    ],
+    uploads: false,
+  },
+  {
+    code: 'atasan-ppid',
+    name: 'Atasan PPID',
+    label: 'Atasan PPID',
+    description:
+      'Menanggapi keberatan atas layanan informasi (UU 14/2008 Pasal 36) dalam 30 hari kerja; mencatat penyelesaian sengketa di Komisi Informasi.',
+    // Reads the request behind an objection; writes only its answer and the escalation record.
+    content: [
+      { uid: PERMOHONAN, actions: READ },
+      { uid: KEBERATAN, actions: ['read', 'update'], writableFields: ['tanggapanAtasan', 'keKomisiInformasi', 'tanggalKeKomisi', 'putusanKomisi'] },
     ],
     uploads: false,
   },

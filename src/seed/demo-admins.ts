@@ -10,10 +10,17 @@ import { policyContext } from '../security/account-rules';
 
 export const DEMO_DOMAIN = 'ppid.test';
 
+/** The demo admin's address of a role code. */
+export function demoEmail(code: string): string {
+  return `${code.split('-').filter((word) => word !== 'ppid').join('-') || code}@${DEMO_DOMAIN}`;
+}
+
 function demoAccounts() {
   return [
     { email: `admin@${DEMO_DOMAIN}`, firstname: 'Admin', lastname: 'PPID', roleCode: null as string | null },
-    ...SOP_ROLES.map((role) => ({ email: `${role.code}@${DEMO_DOMAIN}`, firstname: role.name, lastname: 'Demo', roleCode: role.code as string | null })),
+    // The organisation's name is left out of the address (atasan-ppid → atasan@ppid.test): the
+    // password policy refuses a password containing a word of the address, and "Ppid-…" would.
+    ...SOP_ROLES.map((role) => ({ email: demoEmail(role.code), firstname: role.name, lastname: 'Demo', roleCode: role.code as string | null })),
   ];
 }
 
@@ -48,7 +55,7 @@ export function demoPassword(log: (line: string) => void, cfg?: Pick<PpidConfig,
   return generated;
 }
 
-/** One admin per SOP role (`<role-code>@ppid.test`) plus `admin@ppid.test` as super admin. */
+/** One admin per SOP role (`demoEmail(code)`, e.g. `operator@ppid.test`) plus `admin@ppid.test` as super admin. */
 export async function ensureDemoAdmins(strapi: Core.Strapi, log: (line: string) => void): Promise<string[]> {
   if (process.env.NODE_ENV === 'production') {
     throw new Error('Demo admin accounts are never created when NODE_ENV=production.');

@@ -2,7 +2,7 @@ import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { runSeed } from '../../src/seed';
-import { ensureDemoAdmins } from '../../src/seed/demo-admins';
+import { demoEmail, ensureDemoAdmins } from '../../src/seed/demo-admins';
 import { ROLE_CODES } from '../../src/roles/definitions';
 
 let strapi: Core.Strapi;
@@ -47,7 +47,7 @@ test('running the seed again adds nothing', async () => {
 
 test('one demo admin per SOP role plus a super admin, with the demo password', async () => {
   const emails = (await strapi.db.query('admin::user').findMany({ populate: ['roles'] })).map((u: any) => [u.email, u.roles[0].code]);
-  for (const code of ROLE_CODES) expect(emails).toContainEqual([`${code}@ppid.test`, code]);
+  for (const code of ROLE_CODES) expect(emails).toContainEqual([demoEmail(code), code]);
   expect(emails).toContainEqual(['admin@ppid.test', 'strapi-super-admin']);
   const user = await strapi.db.query('admin::user').findOne({ where: { email: 'operator@ppid.test' } });
   expect(await strapi.service('admin::auth').validatePassword('Demo-Ppid-Sumbar-2026', user.password)).toBe(true);

@@ -268,7 +268,7 @@ describe('decide — force', () => {
 });
 
 describe('role names', () => {
-  it('the roles module has a short name for every SOP role', () => {
+  it('the roles module has a short name for every SOP role (and the atasan PPID)', () => {
     expect(ROLE_LABELS).toEqual({
       'kepala-dinas': 'Kepala Dinas',
       koordinator: 'Koordinator',
@@ -276,6 +276,7 @@ describe('role names', () => {
       'sub-koordinator': 'Sub Koordinator',
       operator: 'Operator',
       'web-developer': 'Web Developer',
+      'atasan-ppid': 'Atasan PPID',
     });
   });
   it('lists three or more roles as "A, B atau C"', () => {
