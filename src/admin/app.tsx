@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin } from '@strapi/content-manager/strapi-admin';
+import { installSignInHandover } from './auth-handover';
 import { indonesianTranslations } from './translations';
 import { workflowTranslations } from './workflow/messages';
 import { WorkflowPanel } from './workflow/WorkflowPanel';
@@ -39,9 +40,10 @@ export default {
     notifications: { releases: false },
   },
   register() {
-    if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY)) {
-      window.localStorage.setItem(LANGUAGE_KEY, 'id');
-    }
+    if (typeof window === 'undefined') return;
+    if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'id');
+    // Before the router's first move: its sign-in forms are handed to the server's PPID page.
+    installSignInHandover(window);
   },
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager');

@@ -124,6 +124,17 @@ function keepMessages<T extends Record<string, (ctx: any, next?: any) => Promise
   return wrapped as T;
 }
 
+/**
+ * Strapi refuses an inactive account only after its password matched; say "inactive" in exactly
+ * that case (anything else stays "wrong e-mail or password"), from the account itself rather than
+ * from the wording of Strapi's message.
+ */
+async function isInactiveWithRightPassword(strapi: Core.Strapi, email: string, password: string): Promise<boolean> {
+  const user = await strapi.db.query('admin::user').findOne({ where: { email }, select: ['isActive', 'password'] });
+  if (!user || user.isActive !== false || !user.password) return false;
+  return Boolean(await strapi.service('admin::auth').validatePassword(password, user.password));
+}
+
 export function createHandlers(strapi: Core.Strapi) {
   return keepMessages({
     /** POST /admin/login */
@@ -139,7 +150,7 @@ export function createHandlers(strapi: Core.Strapi) {
       const [error, found, info] = await strapi.service('admin::auth').checkCredentials({ email, password });
       if (error) throw error;
       if (!found) {
-        const inactive = info?.message === 'User not active';
+        const inactive = await isInactiveWithRightPassword(strapi, email, password);
         await auditSecurity(strapi, { peristiwa: 'masuk_gagal', aktorEmail: email, catatan: inactive ? 'akun tidak aktif' : 'email atau kata sandi salah' });
         strapi.eventHub.emit('admin.auth.error', { error: new Error(info?.message ?? 'Invalid credentials'), provider: 'local' });
         throw new errors.ApplicationError(inactive ? 'Akun Anda tidak aktif. Hubungi super admin.' : 'Email atau kata sandi salah.', {

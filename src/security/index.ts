@@ -1,11 +1,12 @@
-import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
 import { createHandlers, mustPassGate } from './handlers';
-import { ASSET_DIR, GUARD_FILE, guardScript, LOGIN_SCRIPT, loginPageHtml, SCRIPT_FILE } from './login-page';
+import { ASSET_DIR, LOGIN_SCRIPT, loginPageHtml, SCRIPT_FILE } from './login-page';
 import { passwordPrecheck, wrapUserService } from './passwords';
 import { normalizeLoginEmail, superAdminOnly } from './login-identity';
 import { installSessionGate, strapiSessionAuth } from './session';
 import { ACCOUNT_UID, CHALLENGE_UID, guardSecurityTypes, settings } from './store';
+import { runSelfChecks } from '../compat/self-check';
+import { SECURITY_TOUCH_POINTS } from './touch-points';
 
 /**
  * Account security (SOP: complex password, 2FA, periodic change), wired in from src/index.ts:
@@ -17,6 +18,8 @@ import { ACCOUNT_UID, CHALLENGE_UID, guardSecurityTypes, settings } from './stor
  * See the README, "Account security".
  */
 export function registerSecurity(strapi: Core.Strapi): void {
+  // Fail closed: a Strapi upgrade that moved an internal this wiring relies on stops start-up.
+  runSelfChecks(strapi, SECURITY_TOUCH_POINTS);
   guardSecurityTypes(strapi);
   wrapUserService(strapi);
   const h = createHandlers(strapi);
@@ -38,29 +41,21 @@ export async function bootstrapSecurity(strapi: Core.Strapi): Promise<void> {
 
 type Handlers = ReturnType<typeof createHandlers>;
 
+/** Touch point: Strapi's admin routes table (checked by SECURITY_TOUCH_POINTS before this runs). */
 function wireAdminRoutes(strapi: Core.Strapi, h: Handlers): void {
-  const routers = (strapi as any).admin?.routes as Record<string, { routes?: any[] }> | undefined;
-  const adminRouter = routers?.admin;
-  if (!routers || !adminRouter?.routes) throw new Error('[ppid] security: admin routes not found; the 2FA gate cannot be installed');
+  const routers = (strapi as any).admin.routes as Record<string, { routes?: any[] }>;
+  const adminRouter = routers.admin as { routes: any[] };
   const all = Object.values(routers).flatMap((r) => r.routes ?? []);
   const find = (method: string, path: string) => {
     const route = all.find((r) => r.method === method && r.path === path);
-    // Fail closed: a Strapi upgrade that moves a session route must not silently open a way around 2FA.
-    if (!route) throw new Error(`[ppid] security: admin route ${method} ${path} not found; the 2FA gate cannot be installed`);
     route.config = route.config ?? {};
     route.config.middlewares = route.config.middlewares ?? [];
     return route;
   };
 
-  // Touch point (Strapi 5.54 admin routes): Strapi's login rate limit is the route middleware
-  // 'admin::rateLimit', keyed on the body's e-mail; the e-mail is normalised in front of it.
+  // Strapi's login rate limit is the route middleware 'admin::rateLimit', keyed on the body's
+  // e-mail; the e-mail is normalised in front of it.
   const login = find('POST', '/login');
-  if (!login.config.middlewares.includes('admin::rateLimit')) {
-    throw new Error(
-      `[ppid] security: start-up self-check failed (written for Strapi 5.54, running ${String(strapi.config.get('info.strapi', '') || 'unknown')}): ` +
-        "POST /admin/login no longer has the route middleware 'admin::rateLimit' that the e-mail normalisation must precede.",
-    );
-  }
   login.handler = h.login;
   for (const [method, path] of [['POST', '/login'], ['POST', '/register-admin'], ['POST', '/forgot-password']] as const) {
     find(method, path).config.middlewares.unshift(normalizeLoginEmail);
@@ -97,9 +92,9 @@ function adminPath(strapi: Core.Strapi): string {
 }
 
 /**
- * The sign-in page and its scripts are ordinary routes (so strapi::security sets the CSP on them);
+ * The sign-in page and its script are ordinary routes (so strapi::security sets the CSP on them);
  * the SPA's catch-all route awaits downstream first and leaves a response that already has a body.
- * A global middleware adds the hand-back guard to the SPA's index.html.
+ * The SPA hands its own sign-in forms over to this page itself (src/admin/auth-handover.ts).
  */
 function servePages(strapi: Core.Strapi): void {
   const base = adminPath(strapi);
@@ -131,32 +126,11 @@ function servePages(strapi: Core.Strapi): void {
   strapi.server.routes([
     ...PAGE_MODES.map((mode) => ({ method: 'GET' as const, path: `${base}/auth/${mode}`, handler: page, config: { auth: false } })),
     { method: 'GET', path: `${base}/${ASSET_DIR}/${SCRIPT_FILE}`, handler: script(() => LOGIN_SCRIPT), config: { auth: false } },
-    { method: 'GET', path: `${base}/${ASSET_DIR}/${GUARD_FILE}`, handler: script(() => guardScript(base)), config: { auth: false } },
   ] as any);
 
-  const guardTag = `<script src="${base}/${ASSET_DIR}/${GUARD_FILE}"></script>`;
+  // helmet 6 (strapi::security) has no Permissions-Policy; the CMS needs none of these features.
   strapi.server.use(async (ctx: any, next: () => Promise<unknown>) => {
-    // helmet 6 (strapi::security) has no Permissions-Policy; the CMS needs none of these features.
     ctx.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
     await next();
-    if (ctx.method !== 'GET' || !(ctx.path === base || ctx.path.startsWith(`${base}/`)) || !ctx.response.is('html')) return;
-    const body = ctx.body;
-    let html: string;
-    if (body instanceof fs.ReadStream) {
-      if (!String(body.path).endsWith('index.html')) return;
-      html = await readStream(body);
-    } else if (Buffer.isBuffer(body)) html = body.toString('utf8');
-    else if (typeof body === 'string') html = body;
-    else return;
-    ctx.body = html.includes('id="strapi"') && !html.includes(guardTag) ? html.replace('</head>', `${guardTag}</head>`) : html;
-  });
-}
-
-function readStream(stream: NodeJS.ReadableStream): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c) => chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c)));
-    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    stream.on('error', reject);
   });
 }

@@ -25,7 +25,6 @@ export interface LoginPageConfig {
 
 export const ASSET_DIR = 'ppid-auth';
 export const SCRIPT_FILE = 'masuk.js';
-export const GUARD_FILE = 'penjaga.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
@@ -500,25 +499,3 @@ export const LOGIN_SCRIPT = String.raw`(function () {
  * Injected into the admin SPA's index.html: when the SPA routes to one of its own sign-in forms
  * (after logout, an expired session, the first visit), reload so the server serves this page.
  */
-export function guardScript(adminPath: string): string {
-  const prefix = JSON.stringify(adminPath.replace(/\/+$/, ''));
-  return `(function () {
-  var prefix = ${prefix};
-  var gated = ['login', 'register-admin', 'register', 'reset-password'];
-  var reloading = false;
-  function check() {
-    if (reloading) return;
-    var p = location.pathname.replace(/\\/+$/, '');
-    if (p.indexOf(prefix + '/auth/') !== 0) return;
-    if (gated.indexOf(p.slice((prefix + '/auth/').length)) === -1) return;
-    reloading = true;
-    location.replace(p + location.search);
-  }
-  ['pushState', 'replaceState'].forEach(function (name) {
-    var original = history[name];
-    history[name] = function () { var r = original.apply(this, arguments); check(); return r; };
-  });
-  window.addEventListener('popstate', check);
-})();
-`;
-}

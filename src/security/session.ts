@@ -28,13 +28,24 @@ interface SessionAuth {
 }
 
 let sessionAuth: SessionAuth | null = null;
-export function strapiSessionAuth(): SessionAuth {
-  if (!sessionAuth) {
+
+/** The helpers, or null when the module is not where Strapi 5.54 has it (see the self-check). */
+export function loadStrapiSessionAuth(): SessionAuth | null {
+  if (sessionAuth) return sessionAuth;
+  try {
     const root = path.dirname(require.resolve('@strapi/admin/package.json'));
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     sessionAuth = require(path.join(root, 'dist/server/shared/utils/session-auth.js')) as SessionAuth;
+  } catch {
+    return null;
   }
   return sessionAuth;
+}
+
+export function strapiSessionAuth(): SessionAuth {
+  const helpers = loadStrapiSessionAuth();
+  if (!helpers) throw new Error("[ppid] security: Strapi's session-auth helpers are missing (see the start-up self-check)");
+  return helpers;
 }
 
 const gatePassed = new AsyncLocalStorage<true>();
@@ -81,24 +92,29 @@ export async function revokeSessions(strapi: Core.Strapi, userId: number | strin
   }
 }
 
-const PATCHED = Symbol.for('ppid.sessionGate');
+const SESSION_UID = 'admin::session';
 let currentCheck: ((userId: string) => Promise<boolean>) | null = null;
+const subscribed = new WeakSet<object>();
 
 /**
- * Wraps OriginSessionManager#generateRefreshToken: for origin 'admin', outside `openSession`,
- * a user for whom `mustPassGate` is true gets no session.
+ * Last line of defence, on Strapi's public database lifecycles: an admin session row created
+ * outside `openSession` (a route or plugin we did not think of) is refused for a user for whom
+ * `mustPassGate` is true. Strapi's session manager stores every session, refresh rotations
+ * included, through the query engine's `create` on `admin::session`.
  */
 export function installSessionGate(strapi: Core.Strapi, mustPassGate: (userId: string) => Promise<boolean>): void {
   currentCheck = mustPassGate;
-  const proto = Object.getPrototypeOf(strapi.sessionManager('admin'));
-  if (!proto || proto[PATCHED]) return;
-  const original = proto.generateRefreshToken;
-  proto.generateRefreshToken = async function gatedGenerateRefreshToken(this: { origin: string }, userId: string, ...rest: unknown[]) {
-    if (this.origin === 'admin' && !gatePassed.getStore() && currentCheck && (await currentCheck(String(userId)))) {
-      strapi.log.warn(`[ppid] refused to open an admin session for user ${userId} outside the 2FA gate`);
-      throw new errors.ForbiddenError('Sesi admin hanya dibuka setelah verifikasi dua langkah.');
-    }
-    return original.call(this, userId, ...rest);
-  };
-  proto[PATCHED] = true;
+  if (subscribed.has(strapi.db)) return;
+  subscribed.add(strapi.db);
+  strapi.db.lifecycles.subscribe({
+    models: [SESSION_UID],
+    async beforeCreate(event: any) {
+      const data = event?.params?.data ?? {};
+      if (data.origin !== 'admin' || gatePassed.getStore() || !currentCheck) return;
+      if (await currentCheck(String(data.userId))) {
+        strapi.log.warn(`[ppid] refused to open an admin session for user ${data.userId} outside the 2FA gate`);
+        throw new errors.ForbiddenError('Sesi admin hanya dibuka setelah verifikasi dua langkah.');
+      }
+    },
+  });
 }

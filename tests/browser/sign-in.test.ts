@@ -187,10 +187,11 @@ test('first admin: enrollment with QR code and manual key, recovery codes once, 
   await context.close();
 });
 
-test('the SPA shell carries the hand-over guard and the strict headers', async () => {
+test("the SPA shell is Strapi's own (the hand-over lives in the SPA's register hook) and carries the strict headers", async () => {
   const res = await fetch(`${base}/admin/content-manager`);
   const html = await res.text();
-  expect(html).toContain('<script src="/admin/ppid-auth/penjaga.js"></script></head>');
+  expect(html).toContain('id="strapi"');
+  expect(html).not.toContain('ppid-auth');
   expect(res.headers.get('x-frame-options')).toBe('DENY');
   expect(res.headers.get('content-security-policy')).toContain("object-src 'none'");
 });

@@ -10,13 +10,18 @@ import { workflowRuntime } from '../../src/workflow';
 import { erasePersonalData } from '../../src/permohonan';
 import { validEntry } from '../helpers/dip';
 import { makePdf } from '../../src/seed/pdf';
+import { deliverNotices } from '../../src/outbox/sender';
 
 let strapi: Core.Strapi;
 const http = () => request(strapi.server.httpServer);
 const REQ = 'api::permohonan-informasi.permohonan-informasi';
 const KEB = 'api::keberatan.keberatan';
 const tokens: Record<string, string> = {};
-const outbox = (): any[] => ((globalThis as any).__ppidOutbox ??= []);
+/** What reached the mail server: the notices queued so far are delivered first (the outbox's sender). */
+const outbox = async (): Promise<any[]> => {
+  await deliverNotices(strapi);
+  return ((globalThis as any).__ppidOutbox ??= []);
+};
 
 beforeAll(async () => {
   // A generous rate limit for this file; the limit itself is tested at the end with its own counter.
@@ -75,7 +80,7 @@ describe('public submission', () => {
     expect(JSON.stringify(row)).not.toContain(res.body.data.kodeLacak);
     const cal = await workflowRuntime(strapi).calendars.get();
     expect(new Date(row.batasWaktu).toISOString()).toBe(answerDeadline(new Date(row.diterimaPada), cal).toISOString());
-    const mail = outbox().find((m) => m.to === 'siti@contoh.id' && m.subject.includes(res.body.data.nomorRegistrasi));
+    const mail = (await outbox()).find((m) => m.to === 'siti@contoh.id' && m.subject.includes(res.body.data.nomorRegistrasi));
     expect(mail.text).toContain(res.body.data.kodeLacak);
   });
 
@@ -165,7 +170,7 @@ describe('workflow, legal deadline and answers', () => {
     expect((await move('koordinator', 'permohonan-informasi', r.documentId, 'dikabulkan')).status).toBe(200);
     const answered = await docOf(r.nomorRegistrasi);
     expect(answered.dijawabPada).toBeTruthy();
-    const mails = outbox().filter((m) => m.to === 'perpanjang@contoh.id').map((m) => m.subject);
+    const mails = (await outbox()).filter((m) => m.to === 'perpanjang@contoh.id').map((m) => m.subject);
     expect(mails.some((s) => /Sedang diproses/.test(s))).toBe(true);
     expect(mails.some((s) => /Diperpanjang/.test(s))).toBe(true);
     expect(mails.some((s) => /Dikabulkan/.test(s))).toBe(true);
@@ -242,7 +247,7 @@ describe('objections', () => {
     const answered = await strapi.db.query(KEB as any).findOne({ where: { id: row.id } });
     expect(answered.ditanggapiPada).toBeTruthy();
     expect(answered.tanggapanAtasan).toBe('PPID wajib menjawab dalam 3 hari kerja');
-    expect(outbox().some((m) => m.to === 'keberatan@contoh.id' && /Keberatan .*dikabulkan/.test(m.subject))).toBe(true);
+    expect((await outbox()).some((m) => m.to === 'keberatan@contoh.id' && /Keberatan .*dikabulkan/.test(m.subject))).toBe(true);
   });
 });
 

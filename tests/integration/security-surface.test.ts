@@ -65,9 +65,8 @@ test('the Indonesian sign-in page is served on /admin/auth/login with the CSP an
   expect(js.status).toBe(200);
   expect(js.headers['content-type']).toMatch(/javascript/);
   expect(js.text).toContain("'/mfa/verify'");
-  const guard = await request(http).get('/admin/ppid-auth/penjaga.js');
-  expect(guard.status).toBe(200);
-  expect(guard.text).toContain('location.replace');
+  // The hand-over to this page now lives inside the SPA (src/admin/auth-handover.ts).
+  expect((await request(http).get('/admin/ppid-auth/penjaga.js')).status).not.toBe(200);
 });
 
 test('content-API registration is off: the public cannot register users', async () => {
