@@ -97,7 +97,7 @@ let currentCheck: ((userId: string) => Promise<boolean>) | null = null;
 const subscribed = new WeakSet<object>();
 
 /**
- * Last line of defence, on Strapi's public database lifecycles: an admin session row created
+ * Last line of defence, on Strapi's public database lifecycles: a new admin session row created
  * outside `openSession` (a route or plugin we did not think of) is refused for a user for whom
  * `mustPassGate` is true. Strapi's session manager stores every session, refresh rotations
  * included, through the query engine's `create` on `admin::session`.
@@ -111,6 +111,12 @@ export function installSessionGate(strapi: Core.Strapi, mustPassGate: (userId: s
     async beforeCreate(event: any) {
       const data = event?.params?.data ?? {};
       if (data.origin !== 'admin' || gatePassed.getStore() || !currentCheck) return;
+      // A refresh rotates a session into a child of the same device: it continues a session the
+      // gate opened (the access-token guard judges the refresh itself), so only new ones are held.
+      const continuing =
+        data.deviceId &&
+        (await strapi.db.query(SESSION_UID).count({ where: { userId: String(data.userId), deviceId: data.deviceId, origin: 'admin', status: 'active' } })) > 0;
+      if (continuing) return;
       if (await currentCheck(String(data.userId))) {
         strapi.log.warn(`[ppid] refused to open an admin session for user ${data.userId} outside the 2FA gate`);
         throw new errors.ForbiddenError('Sesi admin hanya dibuka setelah verifikasi dua langkah.');
