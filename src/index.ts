@@ -8,6 +8,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { registerSecurity, bootstrapSecurity } from './security';
 import { autoSeedIfEmpty } from './seed/auto-seed';
+import { ensureSiteWebhook, registerSiteBuildRoutes } from './site-build';
 import { bootstrapWorkflows, registerWorkflows } from './workflow';
 import { ensureObligationTimers, registerObligations } from './obligations';
 
@@ -21,6 +22,7 @@ export default {
     strapi.documents.use(dipValidationMiddleware(strapi));
     registerObligations(strapi, registerWorkflows(strapi));
     registerSecurity(strapi);
+    registerSiteBuildRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -31,6 +33,7 @@ export default {
     await bootstrapWorkflows(strapi);
     await ensureObligationTimers(strapi);
     await bootstrapSecurity(strapi);
+    await ensureSiteWebhook(strapi);
     await autoSeedIfEmpty(strapi);
   },
 };

@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
 /**
- * SPEC §5: the public may read published, non-exempt DIP entries and units, nothing else.
+ * SPEC §5: the public may read published, non-exempt DIP entries, units, and the two public
+ * pages (PPID profile, service charter; single types, published version only), nothing else.
  * Every other permission on the public role (including Strapi's default login/register routes,
  * since the public never signs in) is removed at each start, so a stray tick in the panel cannot
  * open memos, minutes or reports.
@@ -11,6 +12,8 @@ export const PUBLIC_ACTIONS = [
   'api::dip-document.dip-document.findOne',
   'api::bidang.bidang.find',
   'api::bidang.bidang.findOne',
+  'api::profil-ppid.profil-ppid.find',
+  'api::maklumat-pelayanan.maklumat-pelayanan.find',
 ];
 
 export async function ensurePublicPermissions(strapi: Core.Strapi): Promise<void> {

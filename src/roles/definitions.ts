@@ -37,6 +37,10 @@ const LAPORAN = 'api::laporan-evaluasi.laporan-evaluasi';
 const BIDANG = 'api::bidang.bidang';
 const LIBUR = 'api::hari-libur.hari-libur';
 const AUDIT = 'api::riwayat-alur.riwayat-alur';
+const PROFIL = 'api::profil-ppid.profil-ppid';
+const MAKLUMAT = 'api::maklumat-pelayanan.maklumat-pelayanan';
+/** Written only by the site rebuild service; every role can see whether the public site is up to date. */
+const STATUS_SITUS = 'api::status-situs.status-situs';
 
 const READ: CmAction[] = ['read'];
 const EDIT: CmAction[] = ['create', 'read', 'update'];
@@ -51,6 +55,9 @@ const OVERSIGHT: ContentGrant[] = [
   { uid: KONTEN, actions: READ },
   { uid: BIDANG, actions: READ },
   { uid: LIBUR, actions: READ },
+  { uid: PROFIL, actions: READ },
+  { uid: MAKLUMAT, actions: READ },
+  { uid: STATUS_SITUS, actions: READ },
 ];
 
 export const SOP_ROLES: RoleDefinition[] = [
@@ -67,7 +74,8 @@ export const SOP_ROLES: RoleDefinition[] = [
     name: 'Sekretaris / Koordinator',
     description:
       'Memaraf nota permintaan; menyetujui konten sebelum tayang; mengevaluasi pengelolaan website minimal 6 bulan sekali; menandatangani daftar konten triwulanan.',
-    content: OVERSIGHT,
+    // The public pages have no workflow of their own: the Koordinator's publish is the approval.
+    content: OVERSIGHT.map((g) => (g.uid === PROFIL || g.uid === MAKLUMAT ? { uid: g.uid, actions: ['read', 'publish'] } : g)),
     uploads: false,
   },
   {
@@ -78,6 +86,7 @@ export const SOP_ROLES: RoleDefinition[] = [
       { uid: NOTA, actions: READ },
       { uid: DIP, actions: EDIT },
       { uid: BIDANG, actions: READ },
+      { uid: STATUS_SITUS, actions: READ },
     ],
     uploads: true,
   },
@@ -94,6 +103,9 @@ export const SOP_ROLES: RoleDefinition[] = [
       { uid: LAPORAN, actions: READ },
       { uid: BIDANG, actions: EDIT },
       { uid: LIBUR, actions: EDIT },
+      { uid: PROFIL, actions: EDIT },
+      { uid: MAKLUMAT, actions: EDIT },
+      { uid: STATUS_SITUS, actions: READ },
     ],
     uploads: true,
   },
@@ -108,6 +120,9 @@ export const SOP_ROLES: RoleDefinition[] = [
       { uid: NOTA, actions: READ },
       { uid: BIDANG, actions: READ },
       { uid: LIBUR, actions: EDIT },
+      { uid: PROFIL, actions: EDIT },
+      { uid: MAKLUMAT, actions: EDIT },
+      { uid: STATUS_SITUS, actions: READ },
     ],
     uploads: true,
   },
@@ -122,6 +137,7 @@ export const SOP_ROLES: RoleDefinition[] = [
         actions: ['read', 'update'],
         writableFields: ['tindakLanjut.status', 'tindakLanjut.tanggalDiterima', 'tindakLanjut.tanggalSelesai'],
       },
+      { uid: STATUS_SITUS, actions: READ },
     ],
     uploads: false,
   },
