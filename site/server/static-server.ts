@@ -70,7 +70,7 @@ export async function resolveFile(root: string, pathname: string): Promise<strin
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
   const target = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
-  const candidates = decoded.endsWith('/') ? [path.join(target, 'index.html')] : [target, path.join(target, 'index.html')];
+  const candidates = decoded.endsWith('/') ? [path.join(target, 'index.html')] : [target];
   for (const candidate of candidates) {
     if (candidate !== root && !candidate.startsWith(root + path.sep)) continue;
     if (!(await isFile(candidate))) continue;
