@@ -97,7 +97,7 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     jabatanPenandatangan: 'Jabatan penandatangan',
   },
   'api::status-situs.status-situs': {
-    status: 'Status pembangunan terakhir',
+    hasil: 'Hasil pembangunan terakhir',
     pesan: 'Pesan (galat atau ringkasan)',
     pemicu: 'Pemicu',
     mulai: 'Mulai',

@@ -5,8 +5,9 @@
 export const BUILD_STATES = ['berjalan', 'berhasil', 'gagal'] as const;
 export type BuildState = (typeof BUILD_STATES)[number];
 
+/** Stored as `hasil`: Strapi 5 keeps `status` for draft/published and drops an attribute of that name from responses. */
 export interface BuildReport {
-  status: BuildState;
+  hasil: BuildState;
   pesan: string | null;
   pemicu: string | null;
   mulai: string | null;
@@ -50,7 +51,7 @@ export function parseBuildReport(body: unknown): { report: BuildReport } | { pro
   const problems: string[] = [];
   if (!BUILD_STATES.includes(b.status as BuildState)) problems.push(`status harus salah satu dari: ${BUILD_STATES.join(', ')}`);
   const report: BuildReport = {
-    status: b.status as BuildState,
+    hasil: b.status as BuildState,
     // A failed build's log can be long: the tail is what names the error.
     pesan: textOrNull(typeof b.pesan === 'string' && b.pesan.length > 4000 ? `…${b.pesan.slice(-3900)}` : b.pesan, 'pesan', 4000, problems),
     pemicu: textOrNull(b.pemicu, 'pemicu', 300, problems),

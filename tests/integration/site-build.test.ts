@@ -66,7 +66,7 @@ test('the status endpoint needs the token and stores the report for the admin pa
   const failed = await api().post('/ppid/situs/status').set('Authorization', `Bearer ${TOKEN}`).send(report);
   expect(failed.status).toBe(204);
   const stored = await (strapi.documents('api::status-situs.status-situs' as any) as any).findFirst({});
-  expect(stored).toMatchObject({ status: 'gagal', pesan: 'astro build: exit 1', jumlahHalaman: null });
+  expect(stored).toMatchObject({ hasil: 'gagal', pesan: 'astro build: exit 1', jumlahHalaman: null });
   // The last good build is remembered through a failure.
   expect(new Date(stored.terakhirBerhasil).toISOString()).toBe('2026-11-29T09:00:00.000Z');
   // Not on the content API.

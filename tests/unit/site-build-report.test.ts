@@ -4,7 +4,7 @@ import { bearerMatches, parseBuildReport } from '../../src/site-build/report';
 test('a valid report is normalised', () => {
   const parsed = parseBuildReport({ status: 'berhasil', mulai: '2026-11-29T10:00:00+07:00', durasiDetik: 12.5, jumlahHalaman: 140 });
   expect(parsed).toEqual({
-    report: { status: 'berhasil', pesan: null, pemicu: null, mulai: '2026-11-29T03:00:00.000Z', selesai: null, durasiDetik: 12.5, jumlahHalaman: 140, terakhirBerhasil: null },
+    report: { hasil: 'berhasil', pesan: null, pemicu: null, mulai: '2026-11-29T03:00:00.000Z', selesai: null, durasiDetik: 12.5, jumlahHalaman: 140, terakhirBerhasil: null },
   });
 });
 
