@@ -10,6 +10,8 @@ import { pagefindIntegration } from './integrations/pagefind';
  */
 export default defineConfig({
   output: 'static',
+  // The public address of the site (PPID_SITE_URL), for canonical and hreflang links; unset = none.
+  site: process.env.PPID_SITE_URL || undefined,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },

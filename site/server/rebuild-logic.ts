@@ -51,8 +51,16 @@ export const realTimers: Timers = {
  * after the first one waiting), never two at once; requests during a build cause exactly one
  * more build after it. `run` gets the triggers gathered for that build.
  */
-export function createScheduler(opts: { delayMs: number; maxWaitMs: number; run: (triggers: string[]) => Promise<void>; timers?: Timers }) {
+export function createScheduler(opts: {
+  delayMs: number;
+  maxWaitMs: number;
+  run: (triggers: string[]) => Promise<void>;
+  timers?: Timers;
+  /** start paused: requests are kept until resume() (e.g. until the CMS answers) */
+  paused?: boolean;
+}) {
   const timers = opts.timers ?? realTimers;
+  let paused = opts.paused ?? false;
   let pending: string[] = [];
   let firstPendingAt = 0;
   let timer: unknown = null;
@@ -89,7 +97,15 @@ export function createScheduler(opts: { delayMs: number; maxWaitMs: number; run:
     request(trigger: string) {
       if (!pending.length) firstPendingAt = timers.now();
       pending.push(trigger);
-      if (!running) arm();
+      if (!running && !paused) arm();
+    },
+    resume() {
+      if (!paused) return;
+      paused = false;
+      if (pending.length && !running) {
+        firstPendingAt = timers.now();
+        arm();
+      }
     },
     get busy() {
       return running !== null || timer !== null || pending.length > 0;

@@ -21,6 +21,8 @@ export interface RebuildOptions {
   debounceMs?: number;
   maxWaitMs?: number;
   log?: (line: string) => void;
+  /** keep webhook requests until resume() (the demo waits for the CMS to answer first) */
+  paused?: boolean;
   /** extra environment for the build (benchmarks) */
   buildEnv?: Record<string, string>;
 }
@@ -99,7 +101,7 @@ export function createRebuildService(opts: RebuildOptions) {
     }
   }
 
-  const scheduler = createScheduler({ delayMs: opts.debounceMs ?? 2000, maxWaitMs: opts.maxWaitMs ?? 15000, run: build });
+  const scheduler = createScheduler({ delayMs: opts.debounceMs ?? 2000, maxWaitMs: opts.maxWaitMs ?? 15000, run: build, paused: opts.paused });
 
   const hookServer = http.createServer(async (req, res) => {
     const reply = (status: number, body: unknown) => {
@@ -128,6 +130,7 @@ export function createRebuildService(opts: RebuildOptions) {
     state,
     liveLink,
     requestBuild: (trigger = 'manual') => scheduler.request(trigger),
+    resume: () => scheduler.resume(),
     idle: () => scheduler.idle(),
     async listen(host: string, port: string | number): Promise<string> {
       state.live = await currentTarget(liveLink);

@@ -9,6 +9,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { CSP_HEADER } from '../src/lib/csp.ts';
 
 export const CONTENT_TYPES: Readonly<Record<string, string>> = Object.freeze({
@@ -43,6 +44,11 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 });
+
+/** Text worth compressing (Pagefind's files are compressed already). */
+export function compressible(file: string): boolean {
+  return /\.(html|css|js|mjs|json|svg|txt|xml)$/i.test(file);
+}
 
 /** Hashed assets never change; everything else is revalidated (a rebuild may change it). */
 export function cacheControl(urlPath: string): string {
@@ -109,7 +115,12 @@ export function createSiteServer({ root, log = () => {} }: SiteServerOptions): h
         send(400, { 'Content-Type': 'text/plain; charset=utf-8' }, 'Bad Request\n');
         return;
       }
-      const realRoot = await realpath(path.resolve(root));
+      const realRoot = await realpath(path.resolve(root)).catch(() => null);
+      if (!realRoot) {
+        // No build is live yet (the rebuild service is building the first one).
+        send(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' }, 'Situs sedang dibangun, coba lagi sebentar lagi.\nThe site is being built, please try again shortly.\n');
+        return;
+      }
       const file = await resolveFile(realRoot, rawPath);
       if (!file) {
         const redirect = await directoryRedirect(realRoot, rawPath);
@@ -124,10 +135,12 @@ export function createSiteServer({ root, log = () => {} }: SiteServerOptions): h
         return;
       }
       const info = await stat(file);
+      const gzip = compressible(file) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
       res.writeHead(200, {
         ...SECURITY_HEADERS,
         'Content-Type': contentType(file),
-        'Content-Length': info.size,
+        ...(gzip ? { 'Content-Encoding': 'gzip' } : { 'Content-Length': info.size }),
+        Vary: 'Accept-Encoding',
         'Cache-Control': cacheControl(rawPath),
         'Last-Modified': info.mtime.toUTCString(),
       });
@@ -138,7 +151,8 @@ export function createSiteServer({ root, log = () => {} }: SiteServerOptions): h
       }
       const stream = createReadStream(file);
       stream.on('error', () => res.destroy());
-      stream.pipe(res);
+      if (gzip) stream.pipe(zlib.createGzip()).pipe(res);
+      else stream.pipe(res);
     } catch (error) {
       if (!res.headersSent) send(500, { 'Content-Type': 'text/plain; charset=utf-8' }, 'Internal Server Error\n');
       else res.destroy();

@@ -122,3 +122,17 @@ test('a failed build does not stop later ones', async () => {
   await advance(20);
   assert.equal(calls, 2);
 });
+
+test('a paused scheduler keeps requests until resumed', async () => {
+  const { timers, advance } = fakeTimers();
+  const runs: string[][] = [];
+  const s = createScheduler({ delayMs: 10, maxWaitMs: 100, timers, paused: true, run: async (t) => void runs.push(t) });
+  s.request('seed 1');
+  s.request('seed 2');
+  await advance(1000);
+  assert.deepEqual(runs, []);
+  s.request('start');
+  s.resume();
+  await advance(10);
+  assert.deepEqual(runs, [['seed 1', 'seed 2', 'start']]);
+});

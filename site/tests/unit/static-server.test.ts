@@ -53,6 +53,12 @@ test('pages, directory redirects, security headers', async () => {
   assert.equal(redirect.headers.get('location'), '/informasi/?x=1');
 });
 
+test('text is gzip-compressed for clients that accept it', async () => {
+  const res = await fetch(`${base}/informasi/`, { headers: { 'Accept-Encoding': 'gzip' } });
+  assert.equal(res.headers.get('content-encoding'), 'gzip');
+  assert.equal(await res.text(), 'list'); // fetch decompresses
+});
+
 test('404 pages per language; nothing outside the root', async () => {
   assert.deepEqual([(await fetch(`${base}/tidak-ada/`)).status, await (await fetch(`${base}/tidak-ada/`)).text()], [404, 'tidak ditemukan']);
   assert.equal(await (await fetch(`${base}/en/missing/`)).text(), 'not found');
@@ -65,4 +71,13 @@ test('404 pages per language; nothing outside the root', async () => {
 test('switching the live link serves the new build at once', async () => {
   await switchLink(path.join(dir, 'live'), path.join(dir, 'b'));
   assert.equal(await (await fetch(`${base}/`)).text(), '<h1>B</h1>');
+});
+
+test('before the first build is live, the server says so (503)', async () => {
+  const server = createSiteServer({ root: path.join(dir, 'not-built-yet') });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  server.close();
+  assert.equal(res.status, 503);
+  assert.equal(res.headers.get('retry-after'), '5');
 });
