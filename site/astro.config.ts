@@ -1,12 +1,14 @@
 import { defineConfig } from 'astro/config';
 import { pagefindIntegration } from './integrations/pagefind';
+import { reuseIntegration } from './integrations/reuse';
 
 /**
  * Static output only: every page is HTML at build time, no server, no client framework.
  * - Stylesheets are always files (never inlined) and processed scripts too, so the pages' CSP
  *   needs no 'unsafe-inline'.
  * - Nothing is fetched from the network but the CMS (no fonts, no telemetry: ASTRO_TELEMETRY_DISABLED).
- * - The Pagefind index is written into the output after the build (integrations/pagefind.ts).
+ * - Unchanged detail pages are taken from the live build when the rebuild service names it
+ *   (integrations/reuse.ts); the Pagefind index is written after the pages (integrations/pagefind.ts).
  */
 export default defineConfig({
   output: 'static',
@@ -17,5 +19,6 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
   prefetch: false,
-  integrations: [pagefindIntegration()],
+  // Order matters: reused pages are in place before Pagefind indexes the output.
+  integrations: [reuseIntegration(), pagefindIntegration()],
 });

@@ -89,7 +89,9 @@ export async function buildAndSwitch(opts: { apiUrl: string; buildsDir: string; 
   await mkdir(opts.buildsDir, { recursive: true });
   const dir = path.join(opts.buildsDir, buildName());
   try {
-    await runAstroBuild(dir, opts.apiUrl, opts.extraEnv);
+    // Unchanged detail pages are taken from the live build (integrations/reuse.ts).
+    const previous = await currentTarget(opts.liveLink);
+    await runAstroBuild(dir, opts.apiUrl, { ...opts.extraEnv, ...(previous ? { PPID_SITE_PREVIOUS: previous } : {}) });
     const pages = await countPages(dir);
     if (pages === 0) throw new BuildError('the build wrote no pages', '');
     await switchLink(opts.liveLink, dir);

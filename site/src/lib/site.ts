@@ -88,9 +88,9 @@ export function sitePages(content: Content): SitePage[] {
   return out;
 }
 
-/** Astro's getStaticPaths entries for the catch-all route. */
-export function staticPaths(content: Content) {
-  return sitePages(content).map((p) => ({ params: { path: routeParam(p.path) }, props: { data: p.data, content: shell(content) } }));
+/** Astro's getStaticPaths entries for the catch-all route (optionally only some of the pages). */
+export function staticPaths(content: Content, pages: SitePage[] = sitePages(content)) {
+  return pages.map((p) => ({ params: { path: routeParam(p.path) }, props: { data: p.data, content: shell(content) } }));
 }
 
 /** What every page's layout needs from the content (kept small: props are held for every page). */

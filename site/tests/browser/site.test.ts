@@ -4,7 +4,7 @@
  * `astro build` exactly as in production. Screenshots go to test-results/.
  */
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -111,8 +111,11 @@ test('the DIP table: regulatory columns, 20 rows a page, every public entry and 
   const total = publicDemo.length + 1; // + the entry published by this test
   assert.match(await p.locator('.results__status').innerText(), new RegExp(`dari ${total} informasi`));
   await p.screenshot({ path: path.join(SHOTS, 'daftar-informasi.png'), fullPage: true });
+  await p.screenshot({ path: path.join(SHOTS, 'daftar-informasi-layar.png') });
   await p.setViewportSize({ width: 320, height: 800 });
   await p.screenshot({ path: path.join(SHOTS, 'daftar-informasi-320.png'), fullPage: true });
+  // Reflow: at 320 px only the table scrolls (inside its region), never the page.
+  assert.equal(await p.evaluate(() => document.documentElement.scrollWidth), 320);
 
   // Every built page, both languages: no exempt entry and no draft, not even its number.
   const files = await htmlFiles(service.liveLink);
@@ -313,6 +316,10 @@ test('publishing in the CMS puts the entry on the site within 60 s (webhook, deb
   const seconds = (Date.now() - started) / 1000;
   assert.equal(status, 200, `not live after ${seconds} s:\n${serviceLog.join('\n')}`);
   console.log(`# publish → live: ${seconds.toFixed(1)} s`);
+  // The rebuild took the unchanged detail pages from the previous build (hard links).
+  await service.idle();
+  const { nlink } = await stat(path.join(service.liveLink, 'dokumen', xssId, 'index.html'));
+  assert.ok(nlink >= 2, `the unchanged detail page of ${xssId} was rendered again (nlink ${nlink})`);
   const p = await page('/informasi/');
   assert.ok((await p.locator('.results__status').innerText()).includes(`dari ${publicDemo.length + 2} informasi`));
   await service.idle();
