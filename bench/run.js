@@ -8,6 +8,10 @@
  *
  * Extra arguments go to every benchmark, e.g. `npm run bench -- --sizes=1000,10000`.
  * `--sqlite-only` skips PostgreSQL.
+ *
+ * Then the public site's budgets and build figures (site/bench/site-budget.ts, database-free: it
+ * builds from a stand-in of the REST API) → bench/results/site-budget.md. `--site-only` runs just
+ * that; `--no-site` skips it; `--site-entries=N` sets its size (default 10000).
  */
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
@@ -15,7 +19,10 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const sqliteOnly = args.includes('--sqlite-only');
-const passArgs = args.filter((a) => a !== '--sqlite-only');
+const siteOnly = args.includes('--site-only');
+const noSite = args.includes('--no-site');
+const siteEntries = args.find((a) => a.startsWith('--site-entries='));
+const passArgs = args.filter((a) => !['--sqlite-only', '--site-only', '--no-site'].includes(a) && !a.startsWith('--site-entries='));
 
 // Every benchmark in bench/ (run.js is the runner, not a benchmark).
 const BENCHMARKS = ['sweep.js'];
@@ -43,7 +50,20 @@ async function postgresReachable() {
   }
 }
 
+function siteBudget() {
+  console.log('\n=== site-budget (public site: build, rebuild, JS/CSS budgets, Lighthouse) ===');
+  const tsx = path.join(root, 'site', 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const status = spawnSync(process.execPath, [tsx, 'bench/site-budget.ts', ...(siteEntries ? [`--entries=${siteEntries.split('=')[1]}`] : [])], {
+    cwd: path.join(root, 'site'),
+    env,
+    stdio: 'inherit',
+  }).status ?? 1;
+  if (status !== 0) console.error(`site-budget failed or a budget was exceeded (exit ${status})`);
+  return status === 0 ? 0 : 1;
+}
+
 async function main() {
+  if (siteOnly) return siteBudget();
   const tsc = compileServer(env);
   if (tsc !== 0) {
     console.error('Compilation failed: benchmarks run against a fresh dist/ only.');
@@ -63,6 +83,7 @@ async function main() {
       }
     }
   }
+  if (!noSite) failed += siteBudget();
   return failed ? 1 : 0;
 }
 

@@ -9,6 +9,7 @@ import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { registerSecurity, bootstrapSecurity } from './security';
 import { autoSeedIfEmpty } from './seed/auto-seed';
 import { bootstrapUploads, registerUploads } from './uploads';
+import { ensureSiteWebhook, registerSiteBuildRoutes } from './site-build';
 import { bootstrapWorkflows, registerWorkflows } from './workflow';
 import { ensureObligationTimers, registerObligations } from './obligations';
 import { ROLE_LABELS } from './roles/definitions';
@@ -29,6 +30,7 @@ export default {
     registerRequests(strapi);
     registerSecurity(strapi);
     registerUploads(strapi);
+    registerSiteBuildRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -43,6 +45,7 @@ export default {
     await bootstrapRequests(strapi);
     await bootstrapSecurity(strapi);
     await bootstrapUploads(strapi);
+    await ensureSiteWebhook(strapi);
     await autoSeedIfEmpty(strapi);
   },
 };

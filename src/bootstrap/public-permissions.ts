@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
 /**
- * SPEC §5: the public may read published, non-exempt DIP entries and units, submit an
+ * SPEC §5: the public may read published, non-exempt DIP entries, units, and the two public
+ * pages (PPID profile, service charter; single types, published version only), submit an
  * information request, track it with its number and secret code, and read aggregate statistics;
  * nothing else.
  * Every other permission on the public role (including Strapi's default login/register routes,
@@ -16,6 +17,8 @@ export const PUBLIC_ACTIONS = [
   'api::permohonan-informasi.permohonan-informasi.ajukan',
   'api::permohonan-informasi.permohonan-informasi.lacak',
   'api::permohonan-informasi.permohonan-informasi.statistik',
+  'api::profil-ppid.profil-ppid.find',
+  'api::maklumat-pelayanan.maklumat-pelayanan.find',
 ];
 
 export async function ensurePublicPermissions(strapi: Core.Strapi): Promise<void> {

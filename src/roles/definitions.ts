@@ -44,6 +44,10 @@ const LIBUR = 'api::hari-libur.hari-libur';
 const AUDIT = 'api::riwayat-alur.riwayat-alur';
 const PERMOHONAN = 'api::permohonan-informasi.permohonan-informasi';
 const KEBERATAN = 'api::keberatan.keberatan';
+const PROFIL = 'api::profil-ppid.profil-ppid';
+const MAKLUMAT = 'api::maklumat-pelayanan.maklumat-pelayanan';
+/** Written only by the site rebuild service; every role can see whether the public site is up to date. */
+const STATUS_SITUS = 'api::status-situs.status-situs';
 
 const READ: CmAction[] = ['read'];
 const EDIT: CmAction[] = ['create', 'read', 'update'];
@@ -78,6 +82,9 @@ const OVERSIGHT: ContentGrant[] = [
   { uid: KONTEN, actions: READ },
   { uid: BIDANG, actions: READ },
   { uid: LIBUR, actions: READ },
+  { uid: PROFIL, actions: READ },
+  { uid: MAKLUMAT, actions: READ },
+  { uid: STATUS_SITUS, actions: READ },
 ];
 
 export const SOP_ROLES: RoleDefinition[] = [
@@ -96,8 +103,9 @@ export const SOP_ROLES: RoleDefinition[] = [
     label: 'Koordinator',
     description:
       'Memaraf nota permintaan; menyetujui konten sebelum tayang; mengevaluasi pengelolaan website minimal 6 bulan sekali; menandatangani daftar konten triwulanan.',
+    // The public pages have no workflow of their own: the Koordinator's publish is the approval.
     content: [
-      ...OVERSIGHT,
+      ...OVERSIGHT.map((g) => (g.uid === PROFIL || g.uid === MAKLUMAT ? { uid: g.uid, actions: ['read', 'publish'] as CmAction[] } : g)),
       // The Koordinator decides requests and writes the answer (not the requester's identity).
       { uid: PERMOHONAN, actions: ['read', 'update'], writableFields: ANSWER_FIELDS },
       { uid: KEBERATAN, actions: READ },
@@ -113,6 +121,7 @@ export const SOP_ROLES: RoleDefinition[] = [
       { uid: NOTA, actions: READ },
       { uid: DIP, actions: EDIT },
       { uid: BIDANG, actions: READ },
+      { uid: STATUS_SITUS, actions: READ },
     ],
     uploads: true,
   },
@@ -131,6 +140,9 @@ export const SOP_ROLES: RoleDefinition[] = [
       { uid: BIDANG, actions: EDIT },
       { uid: LIBUR, actions: EDIT },
       ...HANDLE_REQUESTS,
+      { uid: PROFIL, actions: EDIT },
+      { uid: MAKLUMAT, actions: EDIT },
+      { uid: STATUS_SITUS, actions: READ },
     ],
     uploads: true,
   },
@@ -147,6 +159,9 @@ export const SOP_ROLES: RoleDefinition[] = [
       { uid: BIDANG, actions: READ },
       { uid: LIBUR, actions: EDIT },
       ...HANDLE_REQUESTS,
+      { uid: PROFIL, actions: EDIT },
+      { uid: MAKLUMAT, actions: EDIT },
+      { uid: STATUS_SITUS, actions: READ },
     ],
     uploads: true,
   },
@@ -162,6 +177,7 @@ export const SOP_ROLES: RoleDefinition[] = [
         actions: ['read', 'update'],
         writableFields: ['tindakLanjut.status', 'tindakLanjut.tanggalDiterima', 'tindakLanjut.tanggalSelesai'],
       },
+      { uid: STATUS_SITUS, actions: READ },
     ],
     uploads: false,
   },

@@ -7,6 +7,7 @@ import { DEMO_MEMOS, DEMO_MINUTES, DEMO_UNITS, demoDipEntries, type DemoDip } fr
 import { indonesianHolidays } from './holidays';
 import { makePdf } from './pdf';
 import { ensureDemoAdmins } from './demo-admins';
+import { seedPublicPages } from './public-pages';
 
 const UID = {
   bidang: 'api::bidang.bidang',
@@ -24,6 +25,7 @@ export interface SeedReport {
   memos: number;
   minutes: number;
   reports: number;
+  pages: number;
   admins: string[];
 }
 
@@ -42,7 +44,7 @@ export async function runSeed(
   const docs = (uid: string) => strapi.documents(uid as any) as any;
 
   return runAsSystem('seed', async () => {
-    const report: SeedReport = { units: 0, dipEntries: 0, holidays: 0, memos: 0, minutes: 0, reports: 0, admins: [] };
+    const report: SeedReport = { units: 0, dipEntries: 0, holidays: 0, memos: 0, minutes: 0, reports: 0, pages: 0, admins: [] };
 
     const unitIds: Record<string, string> = {};
     for (const unit of DEMO_UNITS) {
@@ -70,6 +72,8 @@ export async function runSeed(
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
+
+    report.pages = await seedPublicPages(strapi);
 
     for (const memo of DEMO_MEMOS) {
       if (!(await docs(UID.nota).findFirst({ filters: { nomor: memo.nomor } }))) {
@@ -116,7 +120,8 @@ export async function runSeed(
     if (opts.withDemoAdmins) report.admins = await ensureDemoAdmins(strapi, log);
     log(
       `units +${report.units}, DIP entries +${report.dipEntries}, holidays +${report.holidays}, ` +
-        `memos +${report.memos}, minutes +${report.minutes}, reports +${report.reports}, admins +${report.admins.length}`,
+        `memos +${report.memos}, minutes +${report.minutes}, reports +${report.reports}, pages +${report.pages}, ` +
+        `admins +${report.admins.length}`,
     );
     return report;
   });

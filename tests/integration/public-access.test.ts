@@ -24,6 +24,8 @@ const ALLOWED = new Set([
   'POST /api/permohonan-informasi',
   'GET /api/permohonan-informasi/status',
   'GET /api/statistik-permohonan',
+  'GET /api/profil-ppid',
+  'GET /api/maklumat-pelayanan',
 ]);
 
 async function anyDocumentId(uid: string, status: 'published' | 'draft' = 'published') {
@@ -31,7 +33,7 @@ async function anyDocumentId(uid: string, status: 'published' | 'draft' = 'publi
   return doc?.documentId ?? 'x';
 }
 
-test('the public reaches exactly the read routes of DIP entries and units, the request form, tracking and statistics, and nothing else', async () => {
+test('the public reaches exactly the read routes of DIP entries, units and the two public pages, the request form, tracking and statistics, and nothing else', async () => {
   const routes = (strapi.server as any)
     .listRoutes()
     .flatMap((layer: any) => layer.methods.filter((m: string) => m !== 'HEAD').map((m: string) => ({ method: m, path: layer.path as string })))
@@ -54,8 +56,8 @@ test('the public reaches exactly the read routes of DIP entries and units, the r
   expect(reachable.sort()).toEqual([...ALLOWED].sort());
 });
 
-test('memos, minutes, schedules, reports, holidays and the audit trail are refused', async () => {
-  for (const path of ['nota-permintaans', 'notulens', 'konten-terjadwals', 'laporan-evaluasis', 'hari-liburs', 'riwayat-alurs', 'users', 'permohonan-informasis', 'keberatans']) {
+test('memos, minutes, schedules, reports, holidays, the site build status, requests and the audit trail are refused', async () => {
+  for (const path of ['nota-permintaans', 'notulens', 'konten-terjadwals', 'laporan-evaluasis', 'hari-liburs', 'riwayat-alurs', 'users', 'permohonan-informasis', 'keberatans', 'status-situs']) {
     const res = await http().get(`/api/${path}`);
     expect([403, 404]).toContain(res.status);
   }
@@ -125,4 +127,21 @@ test('content-API registration is off', async () => {
     .send({ username: 'warga', email: 'warga@example.test', password: 'Kx9#vT2m-Qw7z-long' });
   expect([403, 404]).toContain(res.status);
   expect(await strapi.db.query('plugin::users-permissions.user').count()).toBe(0);
+});
+
+test('the PPID profile and the service charter are public in both locales, published version only', async () => {
+  for (const [path, uid] of [['profil-ppid', 'api::profil-ppid.profil-ppid'], ['maklumat-pelayanan', 'api::maklumat-pelayanan.maklumat-pelayanan']]) {
+    const id = await http().get(`/api/${path}?locale=id`);
+    const en = await http().get(`/api/${path}?locale=en`);
+    expect([id.status, en.status]).toEqual([200, 200]);
+    expect(id.body.data.locale).toBe('id');
+    expect(en.body.data.locale).toBe('en');
+    expect(id.body.data.judul).not.toBe(en.body.data.judul);
+    // An unpublished edit stays private until it is published.
+    const docs = strapi.documents(uid as any) as any;
+    await docs.update({ documentId: id.body.data.documentId, locale: 'id', data: { judul: 'Draf belum terbit' } });
+    const again = await http().get(`/api/${path}?locale=id&status=draft`);
+    expect(again.body.data.judul).toBe(id.body.data.judul);
+    for (const method of ['put', 'delete'] as const) expect((await (http() as any)[method](`/api/${path}`).send({ data: {} })).status).toBe(403);
+  }
 });

@@ -80,7 +80,20 @@ test('least privilege: each role gets only what its SOP duties need', async () =
   expect(has(kepalaDinas, 'create', LAPORAN)).toBe(true);
 
   const webDeveloper = await permissionsOf('web-developer');
-  expect(webDeveloper.filter((p: any) => p.action.startsWith('plugin::content-manager')).map((p: any) => p.subject)).toEqual([NOTULEN, NOTULEN]);
+  const STATUS_SITUS = 'api::status-situs.status-situs';
+  expect(webDeveloper.filter((p: any) => p.action.startsWith('plugin::content-manager')).map((p: any) => p.subject).sort()).toEqual(
+    [NOTULEN, NOTULEN, STATUS_SITUS].sort(),
+  );
+  expect(has(webDeveloper, 'read', STATUS_SITUS)).toBe(true);
+
+  // The public pages: written by the Operator and Sub Koordinator, put online by the Koordinator.
+  const PROFIL = 'api::profil-ppid.profil-ppid';
+  const koordinator = await permissionsOf('koordinator');
+  expect(has(koordinator, 'publish', PROFIL)).toBe(true);
+  expect(has(koordinator, 'update', PROFIL)).toBe(false);
+  expect(has(operator, 'update', PROFIL)).toBe(true);
+  expect(has(operator, 'publish', PROFIL)).toBe(false);
+  expect(has(operator, 'update', STATUS_SITUS)).toBe(false);
   const update = webDeveloper.find((p: any) => p.action.endsWith('.update'));
   expect(update.properties.fields.every((f: string) => f.startsWith('tindakLanjut.'))).toBe(true);
 

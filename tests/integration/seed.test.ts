@@ -41,7 +41,7 @@ test('running the seed again adds nothing', async () => {
     );
   const before = await counts();
   const report = await runSeed(strapi, { withDemoAdmins: true, log: () => {} });
-  expect(report).toEqual({ units: 0, dipEntries: 0, holidays: 0, memos: 0, minutes: 0, reports: 0, admins: [] });
+  expect(report).toEqual({ units: 0, dipEntries: 0, holidays: 0, memos: 0, minutes: 0, reports: 0, pages: 0, admins: [] });
   expect(await counts()).toEqual(before);
 });
 

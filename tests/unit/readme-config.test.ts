@@ -17,7 +17,7 @@ function filesUnder(dir: string): string[] {
 /** Every environment variable the running code reads (config, server code, scripts, site). */
 function variablesReadByCode(): Set<string> {
   const names = new Set<string>();
-  const sources = ['config', 'src', 'scripts', 'site/build.js', 'site/serve.js', 'site/src', 'bench'].flatMap(filesUnder);
+  const sources = ['config', 'src', 'scripts', 'site/src', 'site/server', 'site/integrations', 'site/bench', 'site/astro.config.ts', 'bench'].flatMap(filesUnder);
   for (const file of sources) {
     const text = fs.readFileSync(file, 'utf8');
     for (const m of text.matchAll(/\benv(?:\.(?:int|bool|float|array|json))?\(\s*'([A-Z][A-Z0-9_]+)'/g)) names.add(m[1]);

@@ -1,3 +1,0 @@
-import { initPage } from '../lib/page.js';
-
-initPage();
