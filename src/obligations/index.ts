@@ -5,6 +5,7 @@ import { ALWAYS_ON } from '../workflow/calendar';
 import { addCalendarMonths, computeAtRiskAt } from '../workflow/sla';
 import { closeOpenTimers, findOpenTimer, openTimerUntil, type TimerKey } from '../workflow/timers';
 import type { WorkflowRuntime } from '../workflow';
+import { describeTimersOf } from '../workflow/notify';
 import { BERKALA_REFRESH, OBLIGATIONS } from './catalogue';
 
 const KIND = 'kewajiban';
@@ -60,6 +61,7 @@ async function berkalaPublished(strapi: Core.Strapi, documentId: string, at: Dat
  * evaluation report, a published DIP entry.
  */
 export function registerObligations(strapi: Core.Strapi, runtime: WorkflowRuntime) {
+  describeTimersOf(KIND, (timer) => `Kewajiban berkala: ${timer.label}`);
   runtime.service.events.subscribe('kewajiban', async (event) => {
     if (event.def.name === 'konten-terjadwal' && event.to === 'disetujui') await fulfilObligation(strapi, 'rencana_konten', event.at);
     if (event.def.name === 'laporan-evaluasi' && event.to === 'menunggu_penerimaan') {

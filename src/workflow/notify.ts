@@ -27,13 +27,29 @@ export function formatWib(d: Date): string {
 export type Threshold = 'at_risk' | 'breached';
 
 /**
+ * How a notice names what its timer is about. Document timers name their type and document; a
+ * domain module whose timers are not documents (recurring obligations) registers its own wording.
+ */
+type TimerDescriber = (timer: { label: string; jenisKonten: string; dokumenId: string; locale?: string | null }) => string;
+const describers = new Map<string, TimerDescriber>();
+
+export function describeTimersOf(kind: string, describe: TimerDescriber): void {
+  describers.set(kind, describe);
+}
+
+function describeTimer(timer: any): string {
+  const own = describers.get(timer.jenisKonten);
+  return own ? own(timer) : `${timer.label} (${timer.jenisKonten.split('.').pop()} ${timer.dokumenId}${timer.locale ? `, ${timer.locale}` : ''})`;
+}
+
+/**
  * The notices one SLA threshold of one timer produces, one per recipient, for the outbox. The
  * idempotency key names the timer (id and start instant, so a timer row id reused after a delete
  * never collides), the threshold and the recipient: each person is told once per threshold.
  */
 export function slaNotices(timer: any, threshold: Threshold, recipients: string[]): NoticeInput[] {
   const due = formatWib(new Date(timer.jatuhTempo));
-  const what = timer.jenisKonten === 'kewajiban' ? `Kewajiban berkala: ${timer.label}` : `${timer.label} (${timer.jenisKonten.split('.').pop()} ${timer.dokumenId}${timer.locale ? `, ${timer.locale}` : ''})`;
+  const what = describeTimer(timer);
   const subject =
     threshold === 'at_risk' ? `[PPID] Hampir jatuh tempo: ${timer.label}` : `[PPID] Melewati batas waktu: ${timer.label}`;
   const text =
