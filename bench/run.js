@@ -43,7 +43,7 @@ async function postgresReachable() {
     await client.query('SELECT 1');
     return true;
   } catch (error) {
-    console.log(`PostgreSQL unreachable (${error.message}); benchmarks run on SQLite only.`);
+    console.log(`PostgreSQL unreachable (${/** @type {Error} */ (error).message}); benchmarks run on SQLite only.`);
     return false;
   } finally {
     await client.end().catch(() => {});
@@ -69,6 +69,7 @@ async function main() {
     console.error('Compilation failed: benchmarks run against a fresh dist/ only.');
     return tsc;
   }
+  /** @type {string[][]} */
   const databases = [[]];
   if (!sqliteOnly && (await postgresReachable())) databases.push(['--postgres']);
   let failed = 0;

@@ -116,7 +116,7 @@ async function prepareDatabase(tag) {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
   } catch (error) {
-    console.log(`PostgreSQL at ${process.env.DATABASE_HOST || '127.0.0.1'}:${process.env.DATABASE_PORT || 5432} unreachable (${error.message}); skipping the PostgreSQL sweep benchmark.`);
+    console.log(`PostgreSQL at ${process.env.DATABASE_HOST || '127.0.0.1'}:${process.env.DATABASE_PORT || 5432} unreachable (${/** @type {Error} */ (error).message}); skipping the PostgreSQL sweep benchmark.`);
     await admin.end().catch(() => {});
     return null;
   }
@@ -160,7 +160,8 @@ async function main() {
     await strapi.load();
 
     const meta = strapi.db.metadata.get(TIMER_UID);
-    const col = (attribute) => meta.attributes[attribute].columnName || attribute;
+    /** @param {string} attribute */
+    const col = (attribute) => /** @type {{ columnName?: string }} */ (meta.attributes[attribute]).columnName || attribute;
     const table = meta.tableName;
     const knex = strapi.db.connection;
     const now = new Date();

@@ -28,7 +28,7 @@ let extra;
 try {
   extra = extraSources(process.argv.slice(2));
 } catch (error) {
-  console.error(error.message);
+  console.error(/** @type {Error} */ (error).message);
   process.exit(2);
 }
 

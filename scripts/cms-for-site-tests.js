@@ -65,7 +65,7 @@ async function main() {
   await runSeed(strapi, { withDemoAdmins: false, log: () => {} });
   const tokens = { operator: await token('operator'), koordinator: await token('koordinator') };
   await strapi.listen();
-  const { port } = strapi.server.httpServer.address();
+  const { port } = /** @type {import('node:net').AddressInfo} */ (strapi.server.httpServer.address());
   process.stdout.write(`${JSON.stringify({ ready: true, url: `http://127.0.0.1:${port}`, tokens })}\n`);
 }
 

@@ -16,6 +16,7 @@ const args = process.argv.slice(2);
 const postgres = args.includes('--postgres');
 const jestArgs = args.filter((a) => a !== '--postgres');
 
+/** @type {NodeJS.ProcessEnv} */
 const env = { ...process.env, ...testEnvironment() };
 if (postgres) {
   env.DATABASE_CLIENT = 'postgres';

@@ -21,7 +21,7 @@ async function withStrapi(task) {
   const strapi = await createStrapi(appContext).load();
   let code = 0;
   try {
-    code = (await task(strapi, (mod) => require(path.join(appContext.distDir, 'src', mod)))) ?? 0;
+    code = (await task(strapi, (mod) => require(path.join(/** @type {string} */ (appContext.distDir), 'src', mod)))) ?? 0;
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     code = 1;
