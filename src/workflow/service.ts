@@ -66,7 +66,7 @@ interface DocumentRef {
 
 export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowRegistry, calendars: CalendarSource) {
   const config = () => strapi.config.get('ppid') as PpidConfig;
-  const versions = createVersionReader(strapi);
+  const versions = createVersionReader(strapi, (def, documentId, locale) => stateRowWhere(refOf(def, documentId, locale)));
   const events = createTransitionEvents(strapi.log);
 
   /** Listeners hear of a change only once it is committed (after the outermost transaction). */

@@ -7,7 +7,14 @@ import { canonicalVersion, sharedFingerprint, versionFingerprint, type Canonical
  * Strapi glue for content versions: loads a row with everything its fingerprint covers, and finds
  * the fingerprint the latest approval recorded in the audit trail.
  */
-export function createVersionReader(strapi: Core.Strapi) {
+/**
+ * `stateRowWhere` locates the row that carries a document's workflow state in a locale (the draft
+ * row of Draft & Publish types): the service's own rule, passed in so both read the same row.
+ */
+export function createVersionReader(
+  strapi: Core.Strapi,
+  stateRowWhere: (def: WorkflowDefinition, documentId: string, locale: string | null) => Record<string, unknown>,
+) {
   const schemas = new Map<string, VersionSchema>();
   const populates = new Map<string, Record<string, unknown>>();
 
@@ -54,15 +61,8 @@ export function createVersionReader(strapi: Core.Strapi) {
   }
 
   /** The draft (or only) row of one locale: what an editor approves. */
-  function draftWhere(def: WorkflowDefinition, documentId: string, locale: string | null): Record<string, unknown> {
-    const where: Record<string, unknown> = { documentId };
-    if (locale) where.locale = locale;
-    if ((strapi.contentType(def.uid as any) as any).options?.draftAndPublish) where.publishedAt = null;
-    return where;
-  }
-
   async function draftVersion(def: WorkflowDefinition, documentId: string, locale: string | null) {
-    return loadVersion(def, draftWhere(def, documentId, locale));
+    return loadVersion(def, stateRowWhere(def, documentId, locale));
   }
 
   async function publishedVersion(def: WorkflowDefinition, documentId: string, locale: string) {
