@@ -45,6 +45,7 @@ function step(title, cmd, args) {
 }
 
 step('Building the admin panel and server (about a minute the first time)', process.execPath, [strapiBin, 'build']);
+step('Bundling the sign-in page script', process.execPath, [path.join(__dirname, 'build-login-client.js')]);
 
 const children = [
   spawn(process.execPath, [strapiBin, 'start'], { cwd: root, env, stdio: 'inherit' }),

@@ -8,6 +8,8 @@ const crypto = require('node:crypto');
 const os = require('node:os');
 const path = require('node:path');
 
+const { buildLoginClient } = require('./build-login-client');
+
 const ROOT = path.resolve(__dirname, '..');
 
 /** Test mode with secrets generated in memory (never written to .env); given values are kept. */
@@ -33,13 +35,23 @@ function testEnvironment(base = process.env) {
   };
 }
 
-/** tsc -p tsconfig.json (the in-process Strapi loads compiled config); the exit status. */
+/**
+ * tsc -p tsconfig.json (the in-process Strapi loads compiled config) and the sign-in page's
+ * script bundle, which the server reads at start-up; the exit status.
+ */
 function compileServer(env = process.env) {
-  return spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+  const status = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], {
     cwd: ROOT,
     env,
     stdio: 'inherit',
   }).status ?? 1;
+  if (status !== 0) return status;
+  try {
+    buildLoginClient();
+    return 0;
+  } catch {
+    return 1;
+  }
 }
 
 module.exports = { ROOT, testEnvironment, compileServer };

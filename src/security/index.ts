@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { createHandlers, mustPassGate } from './handlers';
-import { ASSET_DIR, LOGIN_SCRIPT, loginPageHtml, SCRIPT_FILE } from './login-page';
+import { ASSET_DIR, loginPageHtml, readLoginScript, SCRIPT_FILE } from './login-page';
 import { passwordPrecheck, wrapUserService } from './passwords';
 import { normalizeLoginEmail, superAdminOnly } from './login-identity';
 import { installSessionGate, strapiSessionAuth } from './session';
@@ -118,14 +118,16 @@ function servePages(strapi: Core.Strapi): void {
       issuer: cfg.mfa.issuer,
     });
   };
-  const script = (source: () => string) => async (ctx: any) => {
+  // Read once at start-up: a missing bundle stops the server here, not at a user's first sign-in.
+  const loginScript = readLoginScript(strapi.dirs.dist.root);
+  const script = async (ctx: any) => {
     ctx.set('Cache-Control', 'no-cache');
     ctx.type = 'application/javascript; charset=utf-8';
-    ctx.body = source();
+    ctx.body = loginScript;
   };
   strapi.server.routes([
     ...PAGE_MODES.map((mode) => ({ method: 'GET' as const, path: `${base}/auth/${mode}`, handler: page, config: { auth: false } })),
-    { method: 'GET', path: `${base}/${ASSET_DIR}/${SCRIPT_FILE}`, handler: script(() => LOGIN_SCRIPT), config: { auth: false } },
+    { method: 'GET', path: `${base}/${ASSET_DIR}/${SCRIPT_FILE}`, handler: script, config: { auth: false } },
   ] as any);
 
   // helmet 6 (strapi::security) has no Permissions-Policy; the CMS needs none of these features.

@@ -2,8 +2,9 @@
  * The Indonesian sign-in page served on GET <admin>/auth/login (and the register-admin, register,
  * reset-password pages): email + password, then the 2FA code or the enrollment (QR + manual key,
  * recovery codes shown once), or the overdue password change; finally it hands the session to the
- * admin SPA. Plain HTML + JS kept as strings in this module because `tsc` copies only .ts/.json
- * into dist/. The script is served as a file (CSP: script-src 'self', no inline script).
+ * admin SPA. The HTML is a string here because `tsc` copies only .ts/.json into dist/; the
+ * page's behaviour is TypeScript in src/admin-login/, bundled to dist/build/ppid-auth/masuk.js
+ * and served as a file (CSP: script-src 'self', no inline script).
  *
  * Hand-off: the server has already set Strapi's httpOnly refresh cookie; the page stores the
  * access token where the SPA looks for it on start (reducer.getStoredToken: localStorage
@@ -12,16 +13,11 @@
  * through POST /admin/access-token with the refresh cookie, as after its own login.
  */
 
-export interface LoginPageConfig {
-  adminPath: string;
-  cookieName: string;
-  cookiePath: string;
-  cookieDomain: string | null;
-  minLength: number;
-  historySize: number;
-  maxAgeDays: number;
-  issuer: string;
-}
+import fs from 'node:fs';
+import path from 'node:path';
+import type { LoginPageConfig } from '../admin-login/types';
+
+export type { LoginPageConfig };
 
 export const ASSET_DIR = 'ppid-auth';
 export const SCRIPT_FILE = 'masuk.js';
@@ -198,304 +194,20 @@ a{color:#4945ff}
 footer{margin-top:18px;text-align:center;color:#6b7084;font-size:.8rem}
 `;
 
-/** The page's behaviour. Plain ES2017, no dependencies. */
-export const LOGIN_SCRIPT = String.raw`(function () {
-  'use strict';
-  var cfg = JSON.parse(document.getElementById('ppid-config').textContent);
-  // The admin API always lives under /admin, whatever path the panel is served on.
-  var api = '/admin';
-  var state = { challengeToken: null, rememberMe: false, recovery: false, codes: null, pending: null };
-  var alertBox = document.getElementById('alert');
-  var noteBox = document.getElementById('note');
-
-  function $(id) { return document.getElementById(id); }
-  function show(id) {
-    var screens = document.querySelectorAll('.screen');
-    for (var i = 0; i < screens.length; i++) screens[i].hidden = screens[i].id !== id;
-    var first = $(id) && $(id).querySelector('input:not([type=checkbox]):not([readonly])');
-    if (first) first.focus();
-  }
-  function clearMessages() { alertBox.hidden = true; alertBox.textContent = ''; noteBox.hidden = true; noteBox.textContent = ''; }
-  function showError(message, list) {
-    alertBox.textContent = message;
-    if (list && list.length > 1) {
-      var ul = document.createElement('ul');
-      list.forEach(function (m) { var li = document.createElement('li'); li.textContent = m; ul.appendChild(li); });
-      alertBox.textContent = 'Perbaiki hal berikut:';
-      alertBox.appendChild(ul);
-    }
-    alertBox.hidden = false;
-  }
-  function showNote(message) { noteBox.textContent = message; noteBox.hidden = false; }
-
-  function deviceId() {
-    var key = 'strapi.admin.deviceId';
-    var id = null;
-    try { id = localStorage.getItem(key); } catch (e) {}
-    if (!id && window.crypto && crypto.randomUUID) {
-      id = crypto.randomUUID();
-      try { localStorage.setItem(key, id); } catch (e) {}
-    }
-    return id || undefined;
-  }
-
-  function request(method, path, body) {
-    return fetch(api + path, {
-      method: method,
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: body ? JSON.stringify(body) : undefined
-    }).then(function (res) {
-      return res.json().catch(function () { return {}; }).then(function (json) { return { ok: res.ok, status: res.status, json: json }; });
-    });
-  }
-
-  var ENGLISH = {
-    'Too many requests, please try again later.': 'Terlalu banyak percobaan. Tunggu beberapa menit lalu coba lagi.',
-    'Invalid credentials': 'Email atau kata sandi salah.',
-    'User not active': 'Akun Anda tidak aktif. Hubungi super admin.',
-    'Invalid registration info': 'Tautan undangan tidak sah atau sudah dipakai.',
-    'This reset password token has expired': 'Tautan atur ulang kata sandi sudah kedaluwarsa. Minta tautan baru.',
-    'You cannot register a new super admin': 'Super admin sudah ada. Silakan masuk.'
-  };
-  function failure(res) {
-    var err = (res.json && res.json.error) || {};
-    var details = err.details || {};
-    if (details.code === 'CHALLENGE_INVALID') {
-      state.challengeToken = null;
-      show('s-login');
-      showError(err.message);
-      return;
-    }
-    var message = err.message || '';
-    if (ENGLISH[message]) message = ENGLISH[message];
-    else if (res.status === 429 && !details.code) message = ENGLISH['Too many requests, please try again later.'];
-    else if (!message || res.status >= 500) message = 'Terjadi kesalahan (' + res.status + '). Silakan coba lagi.';
-    var list = Array.isArray(details.errors) ? details.errors.map(function (e) { return e.message; }) : null;
-    showError(message, list);
-  }
-
-  function busy(form, on) {
-    var b = form.querySelector('button[type=submit]');
-    if (b) { b.disabled = on; }
-  }
-
-  function submit(form, handler) {
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      clearMessages();
-      busy(form, true);
-      Promise.resolve().then(function () { return handler(form); }).catch(function (e) {
-        showError('Tidak dapat menghubungi server. Periksa jaringan lalu coba lagi.');
-        if (window.console) console.error(e);
-      }).then(function () { if (form.id !== 's-codes') busy(form, false); });
-    });
-  }
-
-  function samePasswords(form) {
-    if (form.elements.confirm && form.elements.password.value !== form.elements.confirm.value) {
-      showError('Ulangan kata sandi tidak sama. Ketik ulang kedua isian.');
-      return false;
-    }
-    return true;
-  }
-
-  /* Every answer of the gate goes through here. */
-  function onAnswer(res) {
-    if (!res.ok) return failure(res);
-    var data = (res.json && res.json.data) || {};
-    if (data.mfaRequired) {
-      state.challengeToken = data.challengeToken;
-      if (data.enrollmentRequired) return startEnrollment();
-      show('s-code');
-      return;
-    }
-    if (data.passwordChangeRequired) {
-      state.challengeToken = data.challengeToken;
-      if (data.recoveryCodes) { state.pending = { change: true }; return showCodes(data.recoveryCodes); }
-      show('s-change');
-      return;
-    }
-    if (data.token) return handOff(data);
-    showError('Jawaban server tidak dikenal.');
-  }
-
-  function startEnrollment() {
-    return request('POST', '/mfa/setup', { challengeToken: state.challengeToken }).then(function (res) {
-      if (!res.ok) return failure(res);
-      var d = res.json.data;
-      $('qr').src = d.qrCodeDataUrl;
-      $('manual-key').textContent = d.manualKey || d.secret;
-      show('s-enroll');
-    });
-  }
-
-  function storeToken(token) {
-    try {
-      if (state.rememberMe) {
-        localStorage.setItem('jwtToken', JSON.stringify(token));
-      } else {
-        localStorage.removeItem('jwtToken');
-        document.cookie = cfg.cookieName + '=' + encodeURIComponent(token) + '; Path=' + cfg.cookiePath +
-          (cfg.cookieDomain ? '; Domain=' + cfg.cookieDomain : '') + '; SameSite=Lax' + (location.protocol === 'https:' ? '; Secure' : '');
-      }
-      localStorage.setItem('isLoggedIn', 'true');
-    } catch (e) {}
-  }
-
-  function redirectTarget() {
-    var to = new URLSearchParams(location.search).get('redirectTo');
-    if (!to || to.charAt(0) !== '/' || to.charAt(1) === '/' || to.charAt(1) === '\\') to = '/';
-    return cfg.adminPath + to;
-  }
-
-  function handOff(data) {
-    storeToken(data.token);
-    state.pending = { warning: data.passwordExpiryWarning || null, recoveryLeft: data.recoveryCodesRemaining };
-    if (data.recoveryCodes) return showCodes(data.recoveryCodes);
-    return continueAfterCodes();
-  }
-
-  function continueAfterCodes() {
-    var p = state.pending || {};
-    if (p.change) { state.pending = null; show('s-change'); return; }
-    if (p.warning) { $('warn-text').textContent = p.warning; p.warning = null; show('s-warn'); return; }
-    if (typeof p.recoveryLeft === 'number' && p.recoveryLeft <= 3 && !p.recoveryShown) {
-      p.recoveryShown = true;
-      $('warn-text').textContent = 'Anda masuk dengan kode pemulihan; sisa ' + p.recoveryLeft + ' kode. Buat kode pemulihan baru atau minta super admin mereset 2FA bila ponsel autentikator hilang.';
-      show('s-warn');
-      return;
-    }
-    show('s-done');
-    location.replace(redirectTarget());
-  }
-
-  function showCodes(codes) {
-    state.codes = codes;
-    var list = $('codes-list');
-    list.textContent = '';
-    codes.forEach(function (c) { var li = document.createElement('li'); li.textContent = c; list.appendChild(li); });
-    var form = $('s-codes');
-    form.elements.saved.checked = false;
-    $('codes-continue').disabled = true;
-    show('s-codes');
-  }
-
-  function codesText() {
-    return 'Kode pemulihan ' + cfg.issuer + ' (setiap kode berlaku satu kali)\n\n' + state.codes.join('\n') + '\n';
-  }
-
-  function init() {
-    var path = location.pathname.replace(/\/+$/, '');
-    var mode = path.slice(path.lastIndexOf('/') + 1);
-    var params = new URLSearchParams(location.search);
-
-    submit($('s-login'), function (form) {
-      state.rememberMe = form.elements.rememberMe.checked;
-      return request('POST', '/login', {
-        email: form.elements.email.value.trim(), password: form.elements.password.value,
-        rememberMe: state.rememberMe, deviceId: deviceId()
-      }).then(function (res) { form.elements.password.value = ''; return onAnswer(res); });
-    });
-
-    submit($('s-register-admin'), function (form) {
-      if (!samePasswords(form)) return;
-      return request('POST', '/register-admin', {
-        email: form.elements.email.value.trim(), firstname: form.elements.firstname.value.trim(),
-        lastname: form.elements.lastname.value.trim() || null, password: form.elements.password.value, deviceId: deviceId()
-      }).then(onAnswer);
-    });
-
-    submit($('s-register'), function (form) {
-      if (!samePasswords(form)) return;
-      return request('POST', '/register', {
-        registrationToken: params.get('registrationToken'), deviceId: deviceId(),
-        userInfo: { firstname: form.elements.firstname.value.trim(), lastname: form.elements.lastname.value.trim() || null, password: form.elements.password.value }
-      }).then(onAnswer);
-    });
-
-    submit($('s-reset'), function (form) {
-      if (!samePasswords(form)) return;
-      return request('POST', '/reset-password', { resetPasswordToken: params.get('code'), password: form.elements.password.value }).then(onAnswer);
-    });
-
-    submit($('s-enroll'), function (form) {
-      return request('POST', '/mfa/verify', { challengeToken: state.challengeToken, code: form.elements.code.value.replace(/\s+/g, '') })
-        .then(function (res) { form.elements.code.value = ''; return onAnswer(res); });
-    });
-
-    submit($('s-code'), function (form) {
-      var body = { challengeToken: state.challengeToken };
-      if (state.recovery) body.recoveryCode = form.elements.recoveryCode.value.trim();
-      else body.code = form.elements.code.value.replace(/\s+/g, '');
-      return request('POST', '/mfa/verify', body).then(function (res) {
-        form.elements.code.value = ''; form.elements.recoveryCode.value = '';
-        return onAnswer(res);
-      });
-    });
-
-    $('toggle-recovery').addEventListener('click', function (event) {
-      event.preventDefault();
-      state.recovery = !state.recovery;
-      $('code-totp').hidden = state.recovery;
-      $('code-recovery').hidden = !state.recovery;
-      this.textContent = state.recovery ? 'Pakai kode dari aplikasi autentikator' : 'Ponsel tidak tersedia? Pakai kode pemulihan';
-      var input = state.recovery ? $('s-code').elements.recoveryCode : $('s-code').elements.code;
-      input.focus();
-    });
-
-    submit($('s-change'), function (form) {
-      if (!samePasswords(form)) return;
-      return request('POST', '/mfa/change-password', { challengeToken: state.challengeToken, password: form.elements.password.value })
-        .then(function (res) {
-          if (res.ok) { form.elements.password.value = ''; form.elements.confirm.value = ''; }
-          return onAnswer(res);
-        });
-    });
-
-    var codesForm = $('s-codes');
-    codesForm.elements.saved.addEventListener('change', function () { $('codes-continue').disabled = !this.checked; });
-    submit(codesForm, function () { return continueAfterCodes(); });
-    $('copy-codes').addEventListener('click', function () {
-      if (navigator.clipboard) navigator.clipboard.writeText(codesText()).then(function () { showNote('Kode pemulihan disalin.'); }, function () {});
-    });
-    $('download-codes').addEventListener('click', function () {
-      var a = document.createElement('a');
-      a.href = URL.createObjectURL(new Blob([codesText()], { type: 'text/plain' }));
-      a.download = 'kode-pemulihan-' + cfg.issuer.toLowerCase() + '.txt';
-      document.body.appendChild(a); a.click(); a.remove();
-    });
-    submit($('s-warn'), function () { return continueAfterCodes(); });
-
-    if (mode === 'register-admin') return show('s-register-admin');
-    if (mode === 'reset-password') {
-      if (!params.get('code')) { show('s-login'); return showError('Tautan atur ulang kata sandi tidak lengkap.'); }
-      return show('s-reset');
-    }
-    if (mode === 'register') {
-      var token = params.get('registrationToken');
-      if (!token) { show('s-login'); return showError('Tautan undangan tidak lengkap.'); }
-      return request('GET', '/registration-info?registrationToken=' + encodeURIComponent(token)).then(function (res) {
-        if (!res.ok) { show('s-login'); return failure(res); }
-        var d = res.json.data || {}; var f = $('s-register').elements;
-        f.email.value = d.email || ''; f.firstname.value = d.firstname || ''; f.lastname.value = d.lastname || '';
-        show('s-register');
-      });
-    }
-    show('s-login');
-    return request('GET', '/init').then(function (res) {
-      if (res.ok && res.json.data && res.json.data.hasAdmin === false) {
-        history.replaceState(null, '', cfg.adminPath + '/auth/register-admin' + location.search);
-        show('s-register-admin');
-      }
-    });
-  }
-
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init); else init();
-})();
-`;
+/** Where scripts/build-login-client.js puts the bundled src/admin-login/main.ts, under dist/. */
+export const SCRIPT_BUNDLE = ['build', ASSET_DIR, SCRIPT_FILE] as const;
 
 /**
- * Injected into the admin SPA's index.html: when the SPA routes to one of its own sign-in forms
- * (after logout, an expired session, the first visit), reload so the server serves this page.
+ * The sign-in page's bundled script. Without it nobody could sign in, so its absence stops
+ * start-up with the command that makes it.
  */
+export function readLoginScript(distRoot: string): string {
+  const file = path.join(distRoot, ...SCRIPT_BUNDLE);
+  if (!fs.existsSync(file)) {
+    throw new Error(
+      `[ppid] The sign-in page script ${file} is missing. Run \`npm run build\` ` +
+        '(or `node scripts/build-login-client.js`) before starting Strapi.',
+    );
+  }
+  return fs.readFileSync(file, 'utf8');
+}

@@ -64,7 +64,7 @@ test('the Indonesian sign-in page is served on /admin/auth/login with the CSP an
   const js = await request(http).get('/admin/ppid-auth/masuk.js');
   expect(js.status).toBe(200);
   expect(js.headers['content-type']).toMatch(/javascript/);
-  expect(js.text).toContain("'/mfa/verify'");
+  expect(js.text).toMatch(/["']\/mfa\/verify["']/);
   // The hand-over to this page now lives inside the SPA (src/admin/auth-handover.ts).
   expect((await request(http).get('/admin/ppid-auth/penjaga.js')).status).not.toBe(200);
 });
