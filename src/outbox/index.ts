@@ -17,7 +17,8 @@ export function registerOutbox(strapi: Core.Strapi): void {
     if (ctx.uid === NOTICE_UID && !reads.includes(ctx.action)) throw new errors.ForbiddenError(REFUSAL);
     return next();
   });
-  (strapi.admin as any).routes['ppid-outbox'] = outboxRoutes(strapi);
+  // Strapi's public server API for routes of the admin type (admin JWT, admin policies).
+  strapi.server.routes(outboxRoutes(strapi) as any);
 }
 
 /**
