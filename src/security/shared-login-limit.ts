@@ -70,24 +70,36 @@ export function shareLoginRateLimit(strapi: Core.Strapi): boolean {
   if (!client) return false;
   const current = (strapi.config.get('admin.rateLimit') ?? {}) as Record<string, unknown>;
   if (current.enabled === false) return false;
-  runSelfChecks(strapi, [LOGIN_LIMIT_TOUCH_POINT]);
+  runSelfChecks(strapi, [loginLimitTouchPoint()]);
   strapi.config.set('admin.rateLimit', { ...current, store: createRedisLoginStore(client) });
   return true;
 }
 
+const RATE_LIMIT_MIDDLEWARE = 'dist/server/server/src/middlewares/rateLimit.js';
+
+/** The source of Strapi's admin::rateLimit middleware, or null when the file is not there. */
+function readRateLimitMiddleware(): string | null {
+  const file = path.join(path.dirname(require.resolve('@strapi/admin/package.json')), RATE_LIMIT_MIDDLEWARE);
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
+}
+
 /** Start-up self-check: the middleware still takes its store from `admin.rateLimit`. */
-export const LOGIN_LIMIT_TOUCH_POINT: TouchPoint = {
-  name: "admin::rateLimit passes admin.rateLimit (incl. `store`) to koa2-ratelimit",
-  usedBy: 'src/security/shared-login-limit.ts',
-  problem() {
-    const lib = loadKoaRateLimit();
-    if (typeof lib?.Stores?.Store !== 'function' || typeof lib.Stores.Memory !== 'function') return 'koa2-ratelimit has no Stores.Store / Stores.Memory';
-    const file = path.join(path.dirname(require.resolve('@strapi/admin/package.json')), 'dist/server/server/src/middlewares/rateLimit.js');
-    if (!fs.existsSync(file)) return `${file} is missing`;
-    const source = fs.readFileSync(file, 'utf8');
-    if (!/strapi\.config\.get\('admin\.rateLimit'\)/.test(source) || !/\.\.\.rateLimitConfig/.test(source) || !/koa2-ratelimit/.test(source)) {
-      return 'the middleware no longer spreads admin.rateLimit into koa2-ratelimit options';
-    }
-    return null;
-  },
-};
+export function loginLimitTouchPoint(
+  readSource: () => string | null = readRateLimitMiddleware,
+  loadLib: () => KoaRateLimitModule = loadKoaRateLimit,
+): TouchPoint {
+  return {
+    name: `admin::rateLimit passes admin.rateLimit (incl. \`store\`) to koa2-ratelimit (@strapi/admin ${RATE_LIMIT_MIDDLEWARE})`,
+    usedBy: 'src/security/shared-login-limit.ts',
+    problem() {
+      const lib = loadLib();
+      if (typeof lib?.Stores?.Store !== 'function' || typeof lib.Stores.Memory !== 'function') return 'koa2-ratelimit has no Stores.Store / Stores.Memory';
+      const source = readSource();
+      if (source === null) return 'the middleware file is not at that path any more';
+      if (!/config\.get\('admin\.rateLimit'\)/.test(source) || !/\.\.\.rateLimitConfig/.test(source) || !/koa2-ratelimit/.test(source)) {
+        return 'the middleware no longer spreads admin.rateLimit into koa2-ratelimit options';
+      }
+      return null;
+    },
+  };
+}

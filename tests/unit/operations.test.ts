@@ -9,6 +9,8 @@ import { acceptRequestId, logEntry, logFormat, redactText, redactValue } from '.
 import { redisRateLimiter, sharedRateLimiter } from '../../src/http/rate-limit';
 import { redisSettings } from '../../src/redis/client';
 import { shutdownTimeoutMs } from '../../src/ops';
+import { runSelfChecks } from '../../src/compat/self-check';
+import { loginLimitTouchPoint } from '../../src/security/shared-login-limit';
 
 describe('cron lease: one run per task and tick', () => {
   let knex: Knex;
@@ -125,5 +127,22 @@ describe('shared rate limiter', () => {
     const hits = [];
     for (let i = 0; i < 3; i += 1) hits.push((await limiter.hit('1.2.3.4', 1000)).allowed);
     expect(hits).toEqual([true, true, false]);
+  });
+});
+
+describe('start-up self-check of the shared sign-in limit', () => {
+  const strapi: any = { config: { get: (key: string) => (key === 'info.strapi' ? '5.99.0' : undefined) } };
+  const check = (point: ReturnType<typeof loginLimitTouchPoint>) => () => runSelfChecks(strapi, [point]);
+
+  test('the installed Strapi passes', () => {
+    expect(check(loginLimitTouchPoint())).not.toThrow();
+  });
+
+  test('a middleware that moved, or stopped spreading admin.rateLimit, or a koa2-ratelimit without stores, stops start-up', () => {
+    expect(check(loginLimitTouchPoint(() => null))).toThrow(/5\.99\.0[\s\S]*admin::rateLimit[\s\S]*not at that path any more/);
+    expect(check(loginLimitTouchPoint(() => "const c = strapi.config.get('admin.rateLimit'); require('koa2-ratelimit')"))).toThrow(
+      /no longer spreads admin\.rateLimit/,
+    );
+    expect(check(loginLimitTouchPoint(undefined, () => ({ Stores: {} }) as any))).toThrow(/no Stores\.Store/);
   });
 });
