@@ -57,7 +57,7 @@ export const cronTasks = {
     options: { rule: '45 */1 * * * *', tz: 'Asia/Jakarta' },
   },
   // Requesters' personal data past its retention period (PPID_REQUEST_RETENTION_YEARS) is erased
-  // nightly; each row is updated on its own, so running on several instances is harmless.
+  // nightly, on one instance (its lease lasts 120 minutes); each row is updated on its own.
   ppidNightly: {
     task: guarded('ppidNightly', (strapi, now) => erasePersonalData(strapi, now), 120),
     options: { rule: '15 2 * * *', tz: 'Asia/Jakarta' },
