@@ -255,7 +255,7 @@ describeMulti('two instances on one PostgreSQL database behind nginx, with Redis
     expect((await pg.query('SELECT count(*)::int AS n FROM permohonan_informasi')).rows[0].n).toBe(before);
   });
 
-  test('a sign-in with 2FA started on one instance completes on the other, and its session works on both', async () => {
+  test('a sign-in with 2FA started on one instance completes on the other; its session works and refreshes on both', async () => {
     const email = users['web-developer'].email;
     const first = await via(PORTS.a).post('/admin/login').send({ email, password: PASSWORD });
     expect(first.status).toBe(200);
@@ -272,11 +272,50 @@ describeMulti('two instances on one PostgreSQL database behind nginx, with Redis
       expect(me.status).toBe(200);
       expect(me.body.data.email).toBe(email);
     }
+    // The refresh cookie set by the first instance renews the session on the second.
+    const cookie = ([] as string[]).concat(verify.headers['set-cookie'] ?? []).find((c) => c.startsWith('strapi_admin_refresh='));
+    expect(cookie).toBeDefined();
+    const refreshed = await via(PORTS.b).post('/admin/access-token').set('Cookie', cookie!.split(';')[0]);
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.data.token).toEqual(expect.any(String));
     // The code cannot be replayed on the other instance (its step is claimed in the database).
     const again = await via(PORTS.a).post('/admin/login').send({ email, password: PASSWORD });
     expect(again.body.data.mfaRequired).toBe(true);
     const replay = await via(PORTS.b).post('/admin/mfa/verify').send({ challengeToken: again.body.data.challengeToken, code: referenceTotp(setup.body.data.secret, step) });
     expect(replay.status).toBe(400);
+  });
+
+  test('guessing the second factor is limited across both instances (5 wrong codes in all lock the account on both)', async () => {
+    const user = await a.call<{ id: number; email: string }>('createAdmin', { role: 'web-developer', email: 'tebak-kode@multi.test.ppid', password: PASSWORD });
+    const first = await via(PORTS.b).post('/admin/login').send({ email: user.email, password: PASSWORD });
+    const setup = await via(PORTS.a).post('/admin/mfa/setup').send({ challengeToken: first.body.data.challengeToken });
+    const secret: string = setup.body.data.secret;
+    const enrolled = await via(PORTS.b).post('/admin/mfa/verify').send({ challengeToken: first.body.data.challengeToken, code: referenceTotp(secret, Math.floor(Date.now() / 30_000)) });
+    expect(enrolled.status).toBe(200);
+    const valid = new Set([-1, 0, 1, 2].map((d) => referenceTotp(secret, Math.floor(Date.now() / 30_000) + d)));
+    let n = 0;
+    while (valid.has(String(n).padStart(6, '0'))) n += 1;
+    const wrong = String(n).padStart(6, '0');
+
+    const login = await via(PORTS.a).post('/admin/login').send({ email: user.email, password: PASSWORD });
+    const challengeToken = login.body.data.challengeToken;
+    const answers = [];
+    for (let i = 0; i < 5; i += 1) {
+      const res = await via(i % 2 ? PORTS.b : PORTS.a).post('/admin/mfa/verify').send({ challengeToken, code: wrong });
+      answers.push({ status: res.status, left: res.body.error?.details?.attemptsLeft });
+    }
+    expect(answers).toEqual([
+      { status: 400, left: 4 },
+      { status: 400, left: 3 },
+      { status: 400, left: 2 },
+      { status: 400, left: 1 },
+      { status: 429, left: undefined },
+    ]);
+    for (const port of [PORTS.a, PORTS.b]) {
+      const again = await via(port).post('/admin/login').send({ email: user.email, password: PASSWORD });
+      expect(again.status).toBe(429);
+      expect(again.body.error.details.code).toBe('MFA_LOCKED');
+    }
   });
 
   test('log lines are JSON with the request id nginx gave, and without the personal data of a login or a request', async () => {
