@@ -16,7 +16,9 @@ import { claimTick, releaseTick, type Claim } from './ops/task-lease';
 const guarded =
   (name: string, task: (strapi: Core.Strapi, now: Date) => Promise<unknown>, leaseMinutes = 10) =>
   async ({ strapi }: { strapi: Core.Strapi }, fireDate?: Date): Promise<boolean> => {
-    const tick = fireDate instanceof Date && Number.isFinite(fireDate.getTime()) ? fireDate : new Date(Math.floor(Date.now() / 1000) * 1000);
+    // Strapi's cron passes the scheduled instant (the same on every instance). Without it, the
+    // minute: no task here runs more often than once a minute.
+    const tick = fireDate instanceof Date && Number.isFinite(fireDate.getTime()) ? fireDate : new Date(Math.floor(Date.now() / 60_000) * 60_000);
     const ran = await runTask(async () => {
       let claim: Claim | null = null;
       try {

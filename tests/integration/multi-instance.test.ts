@@ -50,7 +50,7 @@ describeMulti('two instances on one PostgreSQL database behind nginx, with Redis
   let nginx: Nginx;
   let redis: Redis;
   const prefix = `ppid-multi:${crypto.randomBytes(4).toString('hex')}:`;
-  const anchorDirs = [fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-multi-a-')), fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-multi-b-'))];
+  const anchorDirs: string[] = [];
   const users: Record<string, { id: number; email: string }> = {};
   const tokens: Record<string, string> = {};
   const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
@@ -58,6 +58,7 @@ describeMulti('two instances on one PostgreSQL database behind nginx, with Redis
   const proxy = () => via(PORTS.nginx);
 
   beforeAll(async () => {
+    anchorDirs.push(fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-multi-a-')), fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-multi-b-')));
     smtp = await startSmtp();
     db = await throwawayDatabase('multi');
     redis = new Redis(REDIS_URL, { keyPrefix: prefix });

@@ -146,3 +146,31 @@ describe('start-up self-check of the shared sign-in limit', () => {
     expect(check(loginLimitTouchPoint(undefined, () => ({ Stores: {} }) as any))).toThrow(/no Stores\.Store/);
   });
 });
+
+describe("Strapi's cron hands each task its scheduled instant", () => {
+  // The lease keys each run on this instant: every instance computes the same one. (Without it,
+  // src/cron.ts falls back to the current minute.)
+  test('the second argument is the whole-second instant the rule scheduled', async () => {
+    // Loaded by path: the package's exports map hides it.
+    const file = require('node:path').join(require('node:path').dirname(require.resolve('@strapi/core/package.json')), 'dist/services/cron.js');
+    const mod = require(file);
+    const factory = (mod.default ?? mod) as () => any;
+    const previous = (globalThis as any).strapi;
+    (globalThis as any).strapi = { log: { error: () => undefined } };
+    const cron = factory();
+    const seen: unknown[] = [];
+    try {
+      cron.add({ uji: { task: (_ctx: unknown, fireDate: unknown) => void seen.push(fireDate), options: { rule: '* * * * * *' } } });
+      cron.start();
+      await new Promise((r) => setTimeout(r, 2300));
+    } finally {
+      cron.destroy();
+      (globalThis as any).strapi = previous;
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(1);
+    for (const d of seen) {
+      expect(d).toBeInstanceOf(Date);
+      expect((d as Date).getTime() % 1000).toBe(0);
+    }
+  });
+});
