@@ -11,8 +11,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       // page of another site starts, navigations included (README, "Transport and surface").
       cookie: { sameSite: 'strict' },
     },
-    // Strapi's login limit (route middleware admin::rateLimit, per process): 5 tries per 5 minutes
-    // for one e-mail from one IP. The e-mail is normalised before it is counted (src/security).
+    // Strapi's login limit (route middleware admin::rateLimit): 5 tries per 5 minutes for one
+    // e-mail from one IP, per process, or shared by every instance through Redis when REDIS_URL is
+    // set (src/security/shared-login-limit.ts). The e-mail is normalised before it is counted.
     rateLimit: { enabled: true, interval: { min: 5 }, max: 5 },
     apiToken: { salt: env('API_TOKEN_SALT') },
     transfer: { token: { salt: env('TRANSFER_TOKEN_SALT') } },

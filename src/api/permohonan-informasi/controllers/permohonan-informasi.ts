@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { requestsConfig, type PpidConfig } from '../../../config/ppid-config';
-import { memoryRateLimiter, type RateLimiter } from '../../../http/rate-limit';
+import { sharedRateLimiter, type RateLimiter } from '../../../http/rate-limit';
+import { redisClient } from '../../../redis/client';
 import { requestStatistics, submitRequest, trackRequest } from '../../../permohonan';
 import { isHoneypotFilled, summariseErrors, validateRequestInput } from '../../../permohonan/rules';
 
@@ -18,9 +19,9 @@ const NOT_FOUND_MESSAGE = 'Nomor registrasi atau kode lacak tidak cocok.';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const cfg = requestsConfig(strapi.config.get('ppid') as PpidConfig);
-  // In memory, per process (see README: a shared store is needed behind several instances).
-  const submissions: RateLimiter = memoryRateLimiter(cfg.submissionsPerHour, HOUR);
-  const lookups: RateLimiter = memoryRateLimiter(cfg.lookupsPerHour, HOUR);
+  // Shared by every instance through Redis when REDIS_URL is set, in this process's memory otherwise.
+  const submissions: RateLimiter = sharedRateLimiter(redisClient(), 'permohonan', cfg.submissionsPerHour, HOUR);
+  const lookups: RateLimiter = sharedRateLimiter(redisClient(), 'lacak', cfg.lookupsPerHour, HOUR);
 
   async function limited(ctx: any, limiter: RateLimiter): Promise<boolean> {
     const { allowed, retryAfterSeconds } = await limiter.hit(String(ctx.request.ip ?? 'unknown'));
