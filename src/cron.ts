@@ -4,6 +4,8 @@ import { deliverNotices } from './outbox/sender';
 import { publishScheduled } from './schedule/publish-scheduled';
 import { sweepTimers } from './workflow/sweeper';
 import { erasePersonalData } from './permohonan';
+import { ensureReportDrafts } from './reports/drafts';
+import { processExports } from './reports/jobs';
 
 /** A failing task logs and waits for its next run; it never stops the others. */
 const guarded = (name: string, task: (strapi: Core.Strapi) => Promise<unknown>) => async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -42,5 +44,14 @@ export const cronTasks = {
   ppidNightly: {
     task: guarded('ppidNightly', (strapi) => erasePersonalData(strapi)),
     options: { rule: '15 2 * * *', tz: 'Asia/Jakarta' },
+  },
+  // Evaluation report drafts of the month / semester just ended (a unique key makes them exist
+  // once whichever instance runs first), then exports left waiting (e.g. by a restarted instance).
+  ppidReports: {
+    task: guarded('ppidReports', async (strapi) => {
+      await ensureReportDrafts(strapi);
+      await processExports(strapi);
+    }),
+    options: { rule: '20 */1 * * * *', tz: 'Asia/Jakarta' },
   },
 };

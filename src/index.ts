@@ -16,6 +16,7 @@ import { ROLE_LABELS } from './roles/definitions';
 import { WORKFLOW_DEFINITIONS } from './workflows';
 import { bootstrapOutbox, registerOutbox } from './outbox';
 import { bootstrapRequests, registerRequests } from './permohonan';
+import { bootstrapReports, registerReports } from './reports';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -31,6 +32,7 @@ export default {
     registerSecurity(strapi);
     registerUploads(strapi);
     registerSiteBuildRoutes(strapi);
+    registerReports(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -46,6 +48,7 @@ export default {
     await bootstrapSecurity(strapi);
     await bootstrapUploads(strapi);
     await ensureSiteWebhook(strapi);
+    await bootstrapReports(strapi);
     await autoSeedIfEmpty(strapi);
   },
 };
