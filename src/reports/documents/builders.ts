@@ -96,13 +96,13 @@ export async function evaluationPdf(report: EvaluationReport, office: OfficeConf
     doc.paragraph('Setiap baris adalah langkah yang selesai dalam periode; waktu dihitung dalam jam kerja kantor (hari libur tidak dihitung).', { size: 8.5, italic: true });
     await doc.table(
       [
-        { header: 'Alur', width: 16 },
-        { header: 'Langkah (keadaan menunggu)', width: 26 },
+        { header: 'Alur', width: 15 },
+        { header: 'Langkah (keadaan menunggu)', width: 25 },
         { header: 'Jumlah', width: 8, align: 'right' },
         { header: 'Tepat waktu', width: 9, align: 'right' },
-        { header: 'Terlambat', width: 9, align: 'right' },
-        { header: 'Median', width: 15 },
-        { header: 'Terlama', width: 15 },
+        { header: 'Terlambat', width: 11, align: 'right' },
+        { header: 'Median', width: 16 },
+        { header: 'Terlama', width: 16 },
       ],
       t.sla,
     );
@@ -157,9 +157,9 @@ export async function evaluationPdf(report: EvaluationReport, office: OfficeConf
   const author = report.jenis === 'evaluasi_koordinator' ? 'Kepala Dinas' : 'Koordinator PPID';
   doc.signatures(
     report.jenis === 'evaluasi_koordinator'
-      ? [{ top: `${office.city}, ${tanggalIndonesia(localDate(now))}`, role: ['Yang mengevaluasi,', author] }]
+      ? [null, { top: `${office.city}, ${tanggalIndonesia(localDate(now))}`, role: ['Yang mengevaluasi,', author] }]
       : [
-          { top: 'Diterima oleh,', role: ['Kepala Dinas'] },
+          { top: 'Diterima oleh,', role: ['Kepala Dinas'], below: 'Tanggal diterima: ............................' },
           { top: `${office.city}, ${tanggalIndonesia(localDate(now))}`, role: ['Yang menyusun,', author] },
         ],
   );
@@ -216,10 +216,9 @@ export async function contentListPdf(list: ContentList, office: OfficeConfig, lo
   );
   if (list.catatan) doc.paragraph(`Catatan: ${list.catatan}`);
   doc.signatures([
-    { top: 'Diserahkan kepada dan diterima oleh,', role: ['Kepala Dinas'] },
+    { top: 'Diserahkan kepada dan diterima oleh,', role: ['Kepala Dinas'], below: 'Tanggal diterima: ............................' },
     { top: `${office.city}, ${tanggalIndonesia(localDate(now))}`, role: ['Disetujui dan diserahkan oleh,', 'Koordinator PPID'] },
   ]);
-  doc.paragraph('Tanggal diterima Kepala Dinas: ......................................', { size: 9 });
   return doc.finish(now);
 }
 
@@ -298,7 +297,7 @@ export async function dipPdf(year: number, entries: DipEntry[], office: OfficeCo
     { fontSize: 8, progress },
   );
   doc.signatures([
-    { top: ' ', role: [' '] },
+    null,
     { top: `Ditetapkan di ${office.city}, ${tanggalIndonesia(localDate(now))}`, role: ['ATASAN PPID,'] },
   ]);
   return doc.finish(now);

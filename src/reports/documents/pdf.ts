@@ -64,7 +64,7 @@ export class OfficeDocument {
     this.pdf = new PDFDocument({
       size: 'A4',
       layout: opts.landscape ? 'landscape' : 'portrait',
-      margins: { top: 48, bottom: 56, left: 56, right: 48 },
+      margins: { top: 44, bottom: 50, left: 56, right: 48 },
       bufferPages: true,
       info: { Title: opts.title, Author: office.name, Creator: 'PPID CMS' },
       lang: 'id-ID',
@@ -114,7 +114,7 @@ export class OfficeDocument {
   }
 
   heading(text: string): void {
-    this.ensureSpace(40);
+    this.ensureSpace(80); // never a heading alone at the foot of a page
     this.pdf.font(BOLD).fontSize(11).text(text, this.left, this.pdf.y + 6, { width: this.width });
     this.pdf.moveDown(0.3);
   }
@@ -198,30 +198,30 @@ export class OfficeDocument {
 
   /**
    * Signature blocks side by side: each with its place/date line (optional), the capacity, room
-   * for the signature, the name line and NIP line.
+   * for the signature, the name line, the NIP line and an optional line below (a receipt date).
+   * The blocks stay together on one page and their name lines align.
    */
-  signatures(blocks: { top?: string; role: string[]; name?: string }[]): void {
+  signatures(slots: ({ top?: string; role: string[]; name?: string; below?: string } | null)[]): void {
     const { pdf } = this;
-    this.ensureSpace(150);
+    const blocks = slots.filter((b): b is NonNullable<typeof b> => b !== null);
+    const roles = Math.max(...blocks.map((b) => b.role.length));
+    const below = blocks.some((b) => b.below);
+    this.ensureSpace(10 + 13 + roles * 13 + 46 + 28 + (below ? 16 : 0));
     const y0 = pdf.y + 10;
-    const w = this.width / blocks.length;
-    for (const [i, b] of blocks.entries()) {
+    const w = this.width / slots.length;
+    const nameY = y0 + 13 + roles * 13 + 46;
+    for (const [i, b] of slots.entries()) {
+      if (!b) continue; // an empty slot keeps the others in place (a single block on the right)
       const x = this.left + i * w + 10;
       const bw = w - 20;
-      pdf.font(FONT).fontSize(10);
-      let y = y0;
-      pdf.text(b.top ?? ' ', x, y, { width: bw, align: 'center' });
-      y = pdf.y;
-      for (const line of b.role) {
-        pdf.font(BOLD).text(line, x, y, { width: bw, align: 'center' });
-        y = pdf.y;
-      }
-      y += 52;
-      pdf.font(BOLD).text(b.name ?? '(.........................................)', x, y, { width: bw, align: 'center', underline: Boolean(b.name) });
-      pdf.font(FONT).text('NIP. .................................', x, pdf.y + 1, { width: bw, align: 'center' });
+      pdf.font(FONT).fontSize(10).text(b.top ?? ' ', x, y0, { width: bw, align: 'center' });
+      b.role.forEach((line, n) => pdf.font(BOLD).text(line, x, y0 + 13 + n * 13, { width: bw, align: 'center' }));
+      pdf.font(BOLD).text(b.name ?? '(.........................................)', x, nameY, { width: bw, align: 'center', underline: Boolean(b.name) });
+      pdf.font(FONT).text('NIP. .................................', x, nameY + 14, { width: bw, align: 'center' });
+      if (b.below) pdf.font(FONT).fontSize(9).text(b.below, x, nameY + 30, { width: bw, align: 'center' });
     }
     pdf.x = this.left;
-    pdf.moveDown(1);
+    pdf.y = nameY + (below ? 46 : 30);
   }
 
   /** Page numbers and the generation note on every page; returns the file. */
