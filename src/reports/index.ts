@@ -11,6 +11,7 @@ import { REPORT_UID, SERVER_FIELDS } from './drafts';
 import { ensureReportIndexes } from './load';
 import { reportRoutes } from './routes';
 import { EXPORT_UID } from './jobs';
+import { subscribeScheduleFailures } from '../schedule/publish-scheduled';
 
 /**
  * A DIP locale going online is recorded (`diterbitkan` the first time, `diterbitkan_ulang` when
@@ -63,6 +64,7 @@ export function registerReports(strapi: Core.Strapi): void {
   strapi.documents.use(serverFields());
   strapi.documents.use(publicationEvents(strapi));
   strapi.server.routes(reportRoutes(strapi) as any);
+  subscribeScheduleFailures(strapi);
 }
 
 export async function bootstrapReports(strapi: Core.Strapi): Promise<void> {

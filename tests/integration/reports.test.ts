@@ -11,6 +11,8 @@ import { dipHarness } from '../helpers/dip';
 import { ensureReportDrafts, REPORT_UID } from '../../src/reports/drafts';
 import { median } from '../../src/permohonan/statistics';
 import { processExports } from '../../src/reports/jobs';
+import { publishScheduled } from '../../src/schedule/publish-scheduled';
+import { loadFigures } from '../../src/reports/load';
 
 let strapi: Core.Strapi;
 let dip: ReturnType<typeof dipHarness>;
@@ -163,6 +165,63 @@ describe('figures from the record', () => {
   });
 });
 
+describe('scheduled content', () => {
+  const CMK = `/content-manager/collection-types/${KONTEN}`;
+  const moveItem = (role: string, id: string, to: string, note?: string) =>
+    http().post(`/ppid/workflow/konten-terjadwal/${id}/transitions`).set(dip.as(role)).send({ to, note });
+  const rowOf = (id: string) => strapi.db.query(KONTEN).findOne({ where: { documentId: id } });
+
+  test('news without its content cannot be approved; with it, it can', async () => {
+    const res = await http().post(CMK).set(dip.as('sub-koordinator')).send({ judul: 'Berita tanpa isi', jenis: 'berita', periode: '2026-Q4', jadwalTayang: new Date(Date.now() + 3_600_000).toISOString() });
+    expect(res.status).toBe(201);
+    const id = res.body.data.documentId;
+    expect((await moveItem('sub-koordinator', id, 'menunggu_persetujuan')).status).toBe(200);
+    const before = JSON.parse(JSON.stringify(await rowOf(id)));
+    const refused = await moveItem('koordinator', id, 'disetujui');
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toMatch(/harus memuat isinya/);
+    expect(JSON.parse(JSON.stringify(await rowOf(id)))).toEqual(before);
+    // A DIP item without its entry is refused the same way.
+    const dipItem = await http().post(CMK).set(dip.as('sub-koordinator')).send({ judul: 'DIP tanpa dokumen', jenis: 'dokumen_dip', periode: '2026-Q4', jadwalTayang: new Date(Date.now() + 3_600_000).toISOString() });
+    await moveItem('sub-koordinator', dipItem.body.data.documentId, 'menunggu_persetujuan');
+    expect((await moveItem('koordinator', dipItem.body.data.documentId, 'disetujui')).body.error.message).toMatch(/harus menautkan dokumen DIP/);
+
+    expect((await moveItem('koordinator', id, 'dikembalikan', 'Lengkapi isinya')).status).toBe(200);
+    expect((await http().put(`${CMK}/${id}`).set(dip.as('sub-koordinator')).send({ isi: 'Isi berita layanan informasi.' })).status).toBe(200);
+    expect((await moveItem('sub-koordinator', id, 'menunggu_persetujuan')).status).toBe(200);
+    expect((await moveItem('koordinator', id, 'disetujui')).status).toBe(200);
+  });
+
+  test('an item whose entry is no longer approved at its time fails with the reason; Operator and Sub Koordinator are told; the figures count it', async () => {
+    const entry = await dip.create('operator', 'RPT/JADWAL');
+    await dip.approve(entry, 'id');
+    const at = new Date(Date.now() + 3_600_000);
+    const res = await http().post(CMK).set(dip.as('sub-koordinator')).send({ judul: 'Tayang RPT/JADWAL', jenis: 'dokumen_dip', periode: '2026-Q4', jadwalTayang: at.toISOString(), dokumen: entry });
+    const id = res.body.data.documentId;
+    await moveItem('sub-koordinator', id, 'menunggu_persetujuan');
+    expect((await moveItem('koordinator', id, 'disetujui')).status).toBe(200);
+    // The entry is edited after approval: it waits for approval again when the time comes.
+    expect((await dip.update('operator', entry, 'id', { ringkasan: 'Diubah sesudah disetujui.' })).status).toBe(200);
+    const result = await publishScheduled(strapi, new Date(at.getTime() + 60_000));
+    // The news item approved above (with its content) goes online at its earlier time; this one fails.
+    expect(result).toEqual({ published: 1, returned: 1 });
+    const row = await rowOf(id);
+    expect(row.statusAlur).toBe('gagal');
+    expect(await strapi.db.query(DIP).count({ where: { documentId: entry, publishedAt: { $notNull: true } } })).toBe(0);
+    let notices: any[] = [];
+    for (let i = 0; i < 40 && notices.length < 2; i++) {
+      notices = await strapi.db.query('api::notifikasi.notifikasi').findMany({ where: { jenis: 'jadwal_gagal', dokumenId: id } });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(notices.map((n) => n.penerima).sort()).toEqual([dip.users.operator.email, dip.users['sub-koordinator'].email].sort());
+    expect(notices[0].isi).toMatch(/belum disetujui Koordinator/);
+    const local = new Date(at.getTime() + OFFSET).toISOString().slice(0, 10);
+    const f = await loadFigures(strapi, { mulai: local, selesai: local }, new Date(at.getTime() + 120_000));
+    expect(f.terjadwal.gagal).toBe(1);
+    expect(f.terjadwal.gagalRincian[0]).toEqual({ judul: 'Tayang RPT/JADWAL', alasan: expect.stringMatching(/belum disetujui/) });
+  });
+});
+
 describe('exports in the background', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-ekspor-'));
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -237,17 +296,17 @@ describe('exports in the background', () => {
   });
 
   test('quarterly content list: PDF with the Koordinator signature and the handover to the Kepala Dinas, and XLSX', async () => {
-    await strapi.documents(KONTEN as any).create({ data: { judul: 'Infografis layanan Q4', jenis: 'berita', periode: '2026-Q4', jadwalTayang: '2026-11-10T02:00:00.000Z' } } as any);
-    await strapi.documents(KONTEN as any).create({ data: { judul: 'Laporan keuangan Q4', jenis: 'dokumen_dip', periode: '2026-Q4', jadwalTayang: '2026-10-05T02:00:00.000Z' } } as any);
+    await strapi.documents(KONTEN as any).create({ data: { judul: 'Infografis layanan Q4', jenis: 'berita', periode: '2026-Q1', jadwalTayang: '2026-02-10T02:00:00.000Z' } } as any);
+    await strapi.documents(KONTEN as any).create({ data: { judul: 'Laporan keuangan Q4', jenis: 'dokumen_dip', periode: '2026-Q1', jadwalTayang: '2026-01-05T02:00:00.000Z' } } as any);
     await strapi.documents(KONTEN as any).create({ data: { judul: 'Lain triwulan', jenis: 'berita', periode: '2026-Q3', jadwalTayang: '2026-08-05T02:00:00.000Z' } } as any);
-    const text = pdfText(await exported({ jenis: 'daftar_konten_pdf', periode: '2026-Q4' }), 'konten.pdf');
+    const text = pdfText(await exported({ jenis: 'daftar_konten_pdf', periode: '2026-Q1' }), 'konten.pdf');
     expect(text).toMatch(/DAFTAR KONTEN WEBSITE PPID/);
-    expect(text).toMatch(/TRIWULAN IV/);
+    expect(text).toMatch(/TRIWULAN I \(JANUARI/);
     expect(text).toMatch(/Koordinator PPID/);
     expect(text).toMatch(/Kepala Dinas/);
     expect(text.indexOf('Laporan keuangan Q4')).toBeLessThan(text.indexOf('Infografis layanan Q4'));
     expect(text).not.toContain('Lain triwulan');
-    const rows = await xlsxRows(await exported({ jenis: 'daftar_konten_xlsx', periode: '2026-Q4' }));
+    const rows = await xlsxRows(await exported({ jenis: 'daftar_konten_xlsx', periode: '2026-Q1' }));
     const head = rows.findIndex((r) => r[0] === 'No');
     expect(rows.slice(head + 1).map((r) => r[1])).toEqual(['Laporan keuangan Q4', 'Infografis layanan Q4']);
   });
