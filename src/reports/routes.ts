@@ -1,5 +1,6 @@
 /**
  * Admin API of evaluation reports and exports (admin JWT):
+ *   GET  /ppid/laporan/evaluasi                       the latest 100 evaluation reports (any admin role)
  *   GET  /ppid/laporan/evaluasi/:documentId           the report with its figures (any admin role)
  *   POST /ppid/laporan/evaluasi/:documentId/angka     recompute the figures (author role, draft only)
  *   POST /ppid/laporan/ekspor {jenis, laporan|periode|tahun}   queue an export → 202 with the job
@@ -28,6 +29,19 @@ export function reportRoutes(strapi: Core.Strapi) {
     type: 'admin',
     prefix: '/ppid/laporan',
     routes: [
+      {
+        method: 'GET',
+        path: '/evaluasi',
+        config: { policies },
+        handler: async (ctx: any) => {
+          const rows = await strapi.db.query(REPORT_UID).findMany({
+            select: ['documentId', 'judul', 'jenis', 'periodeMulai', 'periodeSelesai', 'statusAlur', 'angkaDihitungPada'],
+            orderBy: [{ periodeSelesai: 'desc' }, { id: 'desc' }],
+            limit: 100,
+          });
+          ctx.body = { data: rows };
+        },
+      },
       {
         method: 'GET',
         path: '/evaluasi/:documentId',
