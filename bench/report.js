@@ -65,7 +65,7 @@ async function prepareDatabase(tag) {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
   } catch (error) {
-    console.log(`PostgreSQL unreachable (${error.message}); skipping the PostgreSQL report benchmark.`);
+    console.log(`PostgreSQL unreachable (${/** @type {Error} */ (error).message}); skipping the PostgreSQL report benchmark.`);
     await admin.end().catch(() => {});
     return null;
   }
