@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { Box, Button, Field, Flex, Grid, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, TextInput, Typography } from '@strapi/design-system';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { EXPORT_LABELS, chartAlternative, describeExportError, periodLabel, slaChartData, type ExportJob, type Figures, type ReportDetail, type ReportSummary } from './format';
+import { EXPORT_LABELS, chartAlternative, kategoriLabel, describeExportError, periodLabel, slaChartData, type ExportJob, type Figures, type ReportDetail, type ReportSummary } from './format';
 
 /**
  * "Laporan & Ekspor": an evaluation report's figures as tables and bar charts (each chart with a
@@ -98,10 +98,10 @@ function FiguresView({ f }: { f: Figures }) {
         <Chart
           id="dip"
           title="Dokumen DIP per kategori"
-          data={f.dip.perKategori.map((r) => ({ nama: r.kategori.replace('_', ' '), terbit: r.terbit, diperbarui: r.diperbarui }))}
+          data={f.dip.perKategori.map((r) => ({ nama: kategoriLabel(r.kategori), terbit: r.terbit, diperbarui: r.diperbarui }))}
           bars={[{ key: 'terbit', name: 'Terbit pertama', color: '#4945ff' }, { key: 'diperbarui', name: 'Diperbarui', color: '#ee5e52' }]}
         />
-        <SimpleTable caption="DIP per kategori" head={['Kategori', 'Terbit pertama', 'Diperbarui']} rows={f.dip.perKategori.map((r) => [r.kategori, r.terbit, r.diperbarui])} />
+        <SimpleTable caption="DIP per kategori" head={['Kategori', 'Terbit pertama', 'Diperbarui']} rows={f.dip.perKategori.map((r) => [kategoriLabel(r.kategori), r.terbit, r.diperbarui])} />
       </Section>
       <Grid.Root gap={4}>
         <Grid.Item col={6} s={12}>

@@ -63,3 +63,11 @@ export function describeExportError(error: unknown): string {
   const e = error as { response?: { data?: { error?: { message?: string } } }; message?: string };
   return e?.response?.data?.error?.message ?? 'Permintaan gagal; coba lagi.';
 }
+
+export const KATEGORI_LABELS: Record<string, string> = {
+  berkala: 'Berkala',
+  serta_merta: 'Serta merta',
+  setiap_saat: 'Setiap saat',
+  dikecualikan: 'Dikecualikan',
+};
+export const kategoriLabel = (k: string) => KATEGORI_LABELS[k] ?? k;
