@@ -179,11 +179,11 @@ export function computeFigures(input: FiguresInput): Figures {
   const labels = input.labels ?? defaultLabels;
 
   // SLA per procedure step: stays that ended in the period, judged on their own calendar.
-  const groups = new Map<string, { workflow: string; state: string; minutes: number[]; met: number; breached: number }>();
+  const groups = new Map<string, { workflow: string; state: string; label: string | null; minutes: number[]; met: number; breached: number }>();
   for (const s of input.steps) {
     if (!within(s.leftAt, bounds)) continue;
     const key = `${s.workflow}\u0000${s.state}`;
-    const g = groups.get(key) ?? { workflow: s.workflow, state: s.state, minutes: [], met: 0, breached: 0 };
+    const g = groups.get(key) ?? { workflow: s.workflow, state: s.state, label: s.label ?? null, minutes: [], met: 0, breached: 0 };
     const closed = closeTimer(s.enteredAt, s.leftAt, s.dueAt, calendarFor({ calendar: s.calendar } as never, cal));
     g.minutes.push(closed.businessMinutes);
     if (closed.met) g.met++;
@@ -193,6 +193,8 @@ export function computeFigures(input: FiguresInput): Figures {
   const sla: SlaRow[] = [...groups.values()]
     .map((g) => ({
       ...labels(g.workflow, g.state),
+      // Obligations are named by their timer (e.g. "Pemutakhiran informasi berkala").
+      ...(g.workflow === 'kewajiban' && g.label ? { keadaan: g.label } : {}),
       workflow: g.workflow,
       state: g.state,
       jumlah: g.minutes.length,

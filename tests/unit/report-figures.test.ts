@@ -62,7 +62,7 @@ function history(): FiguresInput {
       // Memo step 2, 10 minutes: 25 minutes taken, breached.
       step(NOTA, 'menunggu_paraf', '2026-03-02 09:00', '2026-03-02 09:25', '2026-03-02 09:10'),
       // Across a weekend, 24x7: Saturday 10:00 -> Sunday 10:00 = 1440 minutes, met.
-      step('kewajiban', 'segarkan_berkala', '2026-03-07 10:00', '2026-03-08 10:00', '2026-09-07 10:00', '24x7'),
+      { ...step('kewajiban', 'segarkan_berkala', '2026-03-07 10:00', '2026-03-08 10:00', '2026-09-07 10:00', '24x7'), label: 'Pemutakhiran informasi berkala' },
     ],
     openTimers: [
       { workflow: DIP_UID, state: 'menunggu_persetujuan', documentId: 'x1', dueAt: wib('2026-03-30 16:00') },
@@ -128,7 +128,7 @@ test('SLA per procedure step: met/breached, median and worst business time of th
   const dip = f.sla.find((r) => r.workflow === DIP_UID && r.state === 'menunggu_persetujuan')!;
   expect(dip).toMatchObject({ jumlah: 3, terpenuhi: 2, terlambat: 1, medianMenitKerja: 120, terlamaMenitKerja: 3600 });
   expect(f.sla.find((r) => r.workflow === NOTA)).toMatchObject({ state: 'menunggu_paraf', jumlah: 1, terpenuhi: 0, terlambat: 1, medianMenitKerja: 25, terlamaMenitKerja: 25 });
-  expect(f.sla.find((r) => r.workflow === 'kewajiban')).toMatchObject({ jumlah: 1, terpenuhi: 1, medianMenitKerja: 1440 });
+  expect(f.sla.find((r) => r.workflow === 'kewajiban')).toMatchObject({ keadaan: 'Pemutakhiran informasi berkala', jumlah: 1, terpenuhi: 1, medianMenitKerja: 1440 });
   expect(f.sla.reduce((n, r) => n + r.jumlah, 0)).toBe(5);
 });
 
