@@ -3,6 +3,7 @@
  * publication events of DIP entries, the admin routes; bootstrap(): indexes.
  */
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { appendAuditEvent } from '../audit/trail';
 import { SYSTEM_ACTOR } from '../workflow/service';
 import { systemReason } from '../workflow/system-context';
@@ -53,7 +54,6 @@ function serverFields() {
     }
     // A job row is written only by the export queue.
     if (ctx.uid === EXPORT_UID && !['findOne', 'findMany', 'findFirst', 'count'].includes(ctx.action) && !systemReason()) {
-      const { errors } = require('@strapi/utils');
       throw new errors.ForbiddenError('Antrean ekspor hanya ditulis oleh sistem.');
     }
     return next();
