@@ -273,6 +273,9 @@ describe('exports in the background', () => {
       expect(res.body.error.message).toMatch(/tidak|harus|Sebutkan/);
     }
     expect(await strapi.db.query(JOBS).count()).toBe(before);
+    // The queue is written by the system only, whatever code path asks.
+    await expect((strapi.documents(JOBS as any) as any).create({ data: { jenis: 'dip_pdf', status: 'selesai' } })).rejects.toThrow(/hanya ditulis oleh sistem/);
+    expect(await strapi.db.query(JOBS).count()).toBe(before);
   });
 
   test('Daftar Informasi Publik of a year: PDF in the decree annex columns and XLSX, with the published entries', async () => {
