@@ -4,7 +4,7 @@
  * Renders sample exports (evaluation report, quarterly content list, DIP annex) from made-up data
  * with the compiled builders (run `npm test -- tests/unit` or `tsc` first so dist/ exists), and
  * page 1 of each to PNG with poppler's pdftoppm, into docs/. Used to look at the layout:
- *   node scripts/report-samples.js [outDir]
+ *   node scripts/report-samples.js [outDir] [--keep-pdf]
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -12,7 +12,7 @@ const zlib = require('node:zlib');
 const { execFileSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
-const out = path.resolve(process.argv[2] || path.join(root, 'docs'));
+const out = path.resolve(process.argv.slice(2).find((a) => !a.startsWith('--')) || path.join(root, 'docs'));
 const b = require(path.join(root, 'dist/src/reports/documents/builders'));
 
 /** A small round emblem as PNG (stands in for the office logo of PPID_OFFICE_LOGO). */
@@ -157,7 +157,7 @@ const list = {
     const pdf = path.join(out, `contoh-${name}.pdf`);
     fs.writeFileSync(pdf, bytes);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(out, `contoh-${name}`)]);
-    if (!process.env.KEEP_PDF) fs.rmSync(pdf);
+    if (!process.argv.includes('--keep-pdf')) fs.rmSync(pdf);
     console.log(path.join(out, `contoh-${name}.png`));
   }
 })();
