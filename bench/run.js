@@ -25,7 +25,7 @@ const siteEntries = args.find((a) => a.startsWith('--site-entries='));
 const passArgs = args.filter((a) => !['--sqlite-only', '--site-only', '--no-site'].includes(a) && !a.startsWith('--site-entries='));
 
 // Every benchmark in bench/ (run.js is the runner, not a benchmark).
-const BENCHMARKS = ['sweep.js'];
+const BENCHMARKS = ['sweep.js', 'report.js'];
 
 const env = { ...process.env, PPID_SKIP_COMPILE: 'true' };
 

@@ -115,4 +115,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams): PpidConfig => ({
     lookupsPerHour: env.int('PPID_REQUEST_LOOKUPS_PER_HOUR', 60),
     retentionYears: env.int('PPID_REQUEST_RETENTION_YEARS', 5),
   },
+  // The office as its exported documents (PDF/XLSX) name it: letterhead lines, city of signing, logo file.
+  office: {
+    government: env('PPID_OFFICE_GOVERNMENT', 'PEMERINTAH PROVINSI SUMATERA BARAT'),
+    name: env('PPID_OFFICE_NAME', 'PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI'),
+    address: env('PPID_OFFICE_ADDRESS', ''),
+    city: env('PPID_OFFICE_CITY', 'Padang'),
+    logo: env('PPID_OFFICE_LOGO', ''),
+  },
 });

@@ -6,6 +6,8 @@ import { sweepTimers } from './workflow/sweeper';
 import { erasePersonalData } from './permohonan';
 import { runTask } from './ops/lifecycle';
 import { claimTick, releaseTick, type Claim } from './ops/task-lease';
+import { ensureReportDrafts } from './reports/drafts';
+import { processExports } from './reports/jobs';
 
 /**
  * A failing task logs and waits for its next run; it never stops the others. Each tick runs on
@@ -63,5 +65,14 @@ export const cronTasks = {
   ppidNightly: {
     task: guarded('ppidNightly', (strapi, now) => erasePersonalData(strapi, now), 120),
     options: { rule: '15 2 * * *', tz: 'Asia/Jakarta' },
+  },
+  // Evaluation report drafts of the month / semester just ended (a unique key makes them exist
+  // once whichever instance runs first), then exports left waiting (e.g. by a restarted instance).
+  ppidReports: {
+    task: guarded('ppidReports', async (strapi, now) => {
+      await ensureReportDrafts(strapi, now);
+      await processExports(strapi, now);
+    }),
+    options: { rule: '20 */1 * * * *', tz: 'Asia/Jakarta' },
   },
 };

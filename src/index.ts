@@ -17,6 +17,7 @@ import { WORKFLOW_DEFINITIONS } from './workflows';
 import { bootstrapOutbox, registerOutbox } from './outbox';
 import { bootstrapRequests, registerRequests } from './permohonan';
 import { bootstrapOps, destroyOps, registerOps } from './ops';
+import { bootstrapReports, registerReports } from './reports';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -33,6 +34,7 @@ export default {
     registerUploads(strapi);
     registerSiteBuildRoutes(strapi);
     registerOps(strapi);
+    registerReports(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -48,6 +50,7 @@ export default {
     await bootstrapSecurity(strapi);
     await bootstrapUploads(strapi);
     await ensureSiteWebhook(strapi);
+    await bootstrapReports(strapi);
     await autoSeedIfEmpty(strapi);
     await bootstrapOps(strapi);
   },

@@ -4,6 +4,7 @@ import { installSignInHandover } from './auth-handover';
 import { indonesianTranslations } from './translations';
 import { workflowTranslations } from './workflow/messages';
 import { WorkflowPanel } from './workflow/WorkflowPanel';
+import { ChartPie } from '@strapi/icons';
 
 /**
  * Admin panel customisation. Indonesian is offered and becomes the default language for anyone
@@ -49,5 +50,13 @@ export default {
     const contentManager = app.getPlugin('content-manager');
     const apis = contentManager?.apis as ContentManagerPlugin['config']['apis'] | undefined;
     apis?.addEditViewSidePanel([WorkflowPanel]);
+    // Evaluation reports: figures, charts and exports (src/admin/reports/).
+    app.addMenuLink({
+      to: 'laporan-ppid',
+      icon: ChartPie,
+      intlLabel: { id: 'ppid.reports.menu', defaultMessage: 'Laporan & Ekspor' },
+      permissions: [],
+      Component: () => import('./reports/ReportsPage'),
+    });
   },
 };

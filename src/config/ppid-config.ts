@@ -50,6 +50,21 @@ export interface PpidConfig {
   };
   /** information requests and objections (issue #12); absent = the defaults below */
   requests?: Partial<RequestsConfig>;
+  /** the office as exported documents name it (issue #11); absent = the defaults in src/reports/office.ts */
+  office?: Partial<OfficeConfig>;
+}
+
+export interface OfficeConfig {
+  /** first letterhead line, e.g. PEMERINTAH PROVINSI SUMATERA BARAT */
+  government: string;
+  /** second letterhead line: the office */
+  name: string;
+  /** third letterhead line (address, telephone, website); may be empty */
+  address: string;
+  /** city written before the date of signing */
+  city: string;
+  /** path of a PNG or JPEG logo (relative to the project, or absolute); empty = no logo */
+  logo: string;
 }
 
 export interface RequestsConfig {

@@ -32,6 +32,13 @@ export async function failedGuard(
       const doc = await documents.findOne({ ...base, populate: [guard.field] });
       const items: Record<string, unknown>[] = doc?.[guard.field] ?? [];
       if (items.some((item) => !guard.values.includes(String(item[guard.attribute])))) return guard.message;
+    } else if (guard.kind === 'anyFilledWhen') {
+      const attributes = (strapi.contentType(def.uid as any) as any).attributes;
+      const relations = guard.anyOf.filter((f) => attributes[f]?.type === 'relation');
+      const doc = await documents.findOne({ ...base, populate: Object.fromEntries(relations.map((f) => [f, { fields: ['documentId'] }])) });
+      if (!doc || !guard.when.values.includes(String(doc[guard.when.field]))) continue;
+      const filled = (v: unknown) => (Array.isArray(v) ? v.length > 0 : typeof v === 'string' ? v.trim() !== '' : v != null);
+      if (!guard.anyOf.some((f) => filled(doc[f]))) return guard.message;
     }
   }
   return null;

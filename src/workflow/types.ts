@@ -35,7 +35,9 @@ export interface TransitionDef {
 /** Generic, data-only preconditions, so a definition stays declarative. */
 export type TransitionGuard =
   | { kind: 'hasRelated'; field: string; published?: boolean; message: string }
-  | { kind: 'allComponentsIn'; field: string; attribute: string; values: string[]; message: string };
+  | { kind: 'allComponentsIn'; field: string; attribute: string; values: string[]; message: string }
+  /** when `when.field` is one of `when.values`, at least one of `anyOf` (a relation or a text) is filled */
+  | { kind: 'anyFilledWhen'; when: { field: string; values: string[] }; anyOf: string[]; message: string };
 
 export interface WorkflowDefinition {
   uid: string;

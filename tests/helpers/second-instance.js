@@ -22,6 +22,11 @@ const ROOT = path.resolve(__dirname, '../..');
         return;
       }
       const now = new Date(msg.now);
+      if (msg.op === 'reportDrafts') {
+        const { ensureReportDrafts } = require(path.join(ROOT, 'dist/src/reports/drafts'));
+        process.send({ id: msg.id, result: await ensureReportDrafts(strapi, now) });
+        return;
+      }
       const result = msg.op === 'sweep' ? await sweepTimers(strapi, now) : await deliverNotices(strapi, { now });
       process.send({ id: msg.id, result });
     } catch (error) {

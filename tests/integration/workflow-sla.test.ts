@@ -214,12 +214,12 @@ describe('scheduled content', () => {
     expect((await http().get(`/api/dip-documents/${dipId}?locale=id`)).status).toBe(200);
   });
 
-  test('an item whose DIP entry is not approved at its time does not go online and returns to the planner', async () => {
+  test('an item whose DIP entry is not approved at its time does not go online and fails with the reason', async () => {
     const { id, dipId } = await scheduledItem('Jadwal B', 'draf');
     const result = await publishScheduled(strapi, new Date(Date.now() + 2 * 3_600_000));
     expect(result.returned).toBe(1);
     const status = await http().get(`/ppid/workflow/konten-terjadwal/${id}`).set(as('sub-koordinator'));
-    expect(status.body.data.state).toBe('dikembalikan');
+    expect(status.body.data.state).toBe('gagal');
     expect(status.body.data.history.at(-1).note).toMatch(/belum disetujui/);
     expect((await http().get(`/api/dip-documents/${dipId}?locale=id`)).status).toBe(404);
   });
@@ -231,7 +231,7 @@ describe('scheduled content', () => {
     const result = await publishScheduled(strapi, new Date(Date.now() + 2 * 3_600_000));
     expect(result).toEqual({ published: 0, returned: 1 });
     const status = await http().get(`/ppid/workflow/konten-terjadwal/${id}`).set(as('sub-koordinator'));
-    expect(status.body.data.state).toBe('dikembalikan');
+    expect(status.body.data.state).toBe('gagal');
     expect(status.body.data.history.at(-1).note).toMatch(/berubah sejak disetujui/);
     expect(await strapi.db.query(DIP).count({ where: { documentId: dipId, publishedAt: { $notNull: true } } })).toBe(0);
   });

@@ -51,6 +51,9 @@ export const WORKFLOW_MESSAGES = {
   'history.slaBreached': { id: 'SLA terlewat', en: 'SLA missed' },
   'history.system': { id: 'sistem', en: 'system' },
   'history.created': { id: 'Dibuat', en: 'Created' },
+  'history.published': { id: 'Terbit', en: 'Published' },
+  'history.republished': { id: 'Versi terbit diperbarui', en: 'Published version updated' },
+  'history.withdrawn': { id: 'Ditarik dari publik', en: 'Unpublished' },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type WorkflowMessageKey = keyof typeof WORKFLOW_MESSAGES;

@@ -1,0 +1,79 @@
+/**
+ * Evaluation reports and exports: Strapi glue. register(): the server-owned report fields, the
+ * publication events of DIP entries, the admin routes; bootstrap(): indexes.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { appendAuditEvent } from '../audit/trail';
+import { SYSTEM_ACTOR } from '../workflow/service';
+import { systemReason } from '../workflow/system-context';
+import { DIP_UID, PUBLISHED_AGAIN, PUBLISHED_FIRST } from './figures';
+import { REPORT_UID, SERVER_FIELDS } from './drafts';
+import { ensureReportIndexes } from './load';
+import { reportRoutes } from './routes';
+import { EXPORT_UID } from './jobs';
+import { subscribeScheduleFailures } from '../schedule/publish-scheduled';
+
+/**
+ * A DIP locale going online is recorded (`diterbitkan` the first time, `diterbitkan_ulang` when
+ * it replaces an online version), whoever publishes: the figures count publications from it.
+ */
+function publicationEvents(strapi: Core.Strapi) {
+  return async (ctx: any, next: () => Promise<any>) => {
+    if (ctx.uid !== DIP_UID || ctx.action !== 'publish') return next();
+    const documentId: string = ctx.params.documentId;
+    const before = await strapi.db.query(DIP_UID).findMany({ where: { documentId, publishedAt: { $notNull: true } }, select: ['locale'] });
+    const online = new Set(before.map((r: { locale: string }) => r.locale));
+    const result = await next();
+    const user = strapi.requestContext.get()?.state?.user as { id: number; email: string } | undefined;
+    for (const entry of result?.entries ?? []) {
+      await appendAuditEvent(strapi, {
+        kategori: 'transisi',
+        peristiwa: online.has(entry.locale) ? PUBLISHED_AGAIN : PUBLISHED_FIRST,
+        jenisKonten: DIP_UID,
+        dokumenId: documentId,
+        locale: entry.locale ?? null,
+        aktorId: user?.id ?? null,
+        aktorEmail: user?.email ?? `${SYSTEM_ACTOR.email}${systemReason() ? `:${systemReason()}` : ''}`,
+        catatan: online.has(entry.locale) ? 'Versi terbit diperbarui.' : 'Terbit pertama kali.',
+      });
+    }
+    return result;
+  };
+}
+
+/** The figures, their time and the automatic key belong to the server: dropped from every write. */
+function serverFields() {
+  return async (ctx: any, next: () => Promise<any>) => {
+    if (ctx.uid === REPORT_UID && ['create', 'update', 'clone'].includes(ctx.action) && !systemReason()) {
+      const data = ctx.params?.data;
+      if (data && typeof data === 'object') for (const field of SERVER_FIELDS) delete data[field];
+      if (ctx.action === 'clone' && data && typeof data === 'object') {
+        data.kunciOtomatis = null;
+      }
+    }
+    // A job row is written only by the export queue.
+    if (ctx.uid === EXPORT_UID && !['findOne', 'findMany', 'findFirst', 'count'].includes(ctx.action) && !systemReason()) {
+      throw new errors.ForbiddenError('Antrean ekspor hanya ditulis oleh sistem.');
+    }
+    return next();
+  };
+}
+
+export function registerReports(strapi: Core.Strapi): void {
+  strapi.documents.use(serverFields());
+  strapi.documents.use(publicationEvents(strapi));
+  strapi.server.routes(reportRoutes(strapi) as any);
+  subscribeScheduleFailures(strapi);
+}
+
+export async function bootstrapReports(strapi: Core.Strapi): Promise<void> {
+  await ensureReportIndexes(strapi);
+  const meta = strapi.db.metadata.get(REPORT_UID) as any;
+  const column = meta.attributes.kunciOtomatis.columnName ?? 'kunci_otomatis';
+  // The draft of a period exists once, whichever instance's cron creates it.
+  await strapi.db.connection.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ${meta.tableName}_otomatis_uq ON ${meta.tableName} (${column})`);
+  const jobs = strapi.db.metadata.get(EXPORT_UID) as any;
+  const statusCol = jobs.attributes.status.columnName ?? 'status';
+  await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ${jobs.tableName}_status_idx ON ${jobs.tableName} (${statusCol})`);
+}
