@@ -14,6 +14,7 @@ import { addCalendarMonths } from '../workflow/sla';
 import { AUDIT_UID } from '../audit/trail';
 import { ensureCounterTable, nextSequence } from './counter';
 import { notifyRequester } from './notify';
+import { PUBLISHABLE_OUTCOMES } from './dip-draft';
 import {
   OBJECTION_GROUNDS,
   answerDeadline,
@@ -34,6 +35,7 @@ import { registerRoutes } from './export';
 
 export const REQUEST_UID = 'api::permohonan-informasi.permohonan-informasi';
 export const OBJECTION_UID = 'api::keberatan.keberatan';
+const DIP_UID = 'api::dip-document.dip-document';
 
 /** Set only by the system, whatever an editor, a token or code sends. */
 const REQUEST_SYSTEM_FIELDS = [
@@ -77,6 +79,12 @@ async function allocateNumber(strapi: Core.Strapi, kind: 'permohonan' | 'keberat
  */
 export function requestsMiddleware(strapi: Core.Strapi) {
   return async (ctx: any, next: () => Promise<any>) => {
+    if (ctx.uid === DIP_UID) {
+      // The request behind a DIP entry is set only by "Terbitkan sebagai DIP" (publish-dip.ts).
+      const dip = ctx.params?.data as Record<string, any> | undefined;
+      if (dip && systemReason() !== 'permohonan' && ['create', 'update', 'clone'].includes(ctx.action)) delete dip.permohonanAsal;
+      return next();
+    }
     if (ctx.uid !== REQUEST_UID && ctx.uid !== OBJECTION_UID) return next();
     const system = systemReason() === 'permohonan';
     const data = ctx.params?.data as Record<string, any> | undefined;
@@ -144,8 +152,12 @@ async function checkExemptionLinks(strapi: Core.Strapi, documentId: string | und
   if (!documentId) return;
   const row = await strapi.db.query(REQUEST_UID as any).findOne({
     where: { documentId },
-    populate: { dasarPengecualian: { select: ['nomor', 'kategori'] } },
+    populate: { dasarPengecualian: { select: ['nomor', 'kategori'] }, dipTerbit: { select: ['nomor'] } },
   });
+  if (row?.dipTerbit && !PUBLISHABLE_OUTCOMES.includes(row.statusAlur)) {
+    const message = `"DIP terbit" hanya dapat diisi untuk permohonan yang dikabulkan atau dikabulkan sebagian (entri ${row.dipTerbit.nomor}).`;
+    throw new errors.ValidationError(message, { errors: [{ path: ['dipTerbit'], message }] });
+  }
   const wrong = (row?.dasarPengecualian ?? []).filter((d: any) => d.kategori !== 'dikecualikan');
   if (wrong.length) {
     const message = `Dasar pengecualian harus entri DIP berkategori "dikecualikan" (dengan uji konsekuensi); bukan: ${wrong.map((d: any) => d.nomor).join(', ')}.`;
@@ -253,7 +265,7 @@ export async function requestStatistics(strapi: Core.Strapi, year: number) {
 }
 
 /** The note of the step that just happened (the extension's reason, the answer's note). */
-async function latestNote(strapi: Core.Strapi, uid: string, documentId: string, to: string): Promise<string | null> {
+export async function latestNote(strapi: Core.Strapi, uid: string, documentId: string, to: string): Promise<string | null> {
   const event = await strapi.db.query(AUDIT_UID).findOne({
     where: { jenisKonten: uid, dokumenId: documentId, ke: to },
     orderBy: { seq: 'desc' },

@@ -145,6 +145,45 @@ describe('tracking', () => {
   });
 });
 
+describe('no tracking code or personal data in the logs', () => {
+  test('the request log line of a tracking look-up has the number but not the code; submission lines carry no personal data', async () => {
+    const lines: string[] = [];
+    const spies = (['http', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+      jest.spyOn(strapi.log, level as any).mockImplementation(((message: unknown) => {
+        lines.push(`${level} ${String(message)}`);
+      }) as any),
+    );
+    try {
+      const personal = { nama: 'Rahasia Pribadi', nomorIdentitas: '3175099988877766', email: 'rahasia@contoh.id', telepon: '081377766655', alamat: 'Jl. Rahasia No. 7' };
+      const { body } = await submit(good(personal));
+      const { nomorRegistrasi, kodeLacak } = body.data;
+      await http().get('/api/permohonan-informasi/status').query({ nomor: nomorRegistrasi, kode: kodeLacak });
+      await http().get('/api/permohonan-informasi/status').query({ nomor: nomorRegistrasi, kode: 'AAAA-BBBB-CCCC' });
+      const posted = await http().post('/api/permohonan-informasi/status').send({ data: { nomor: nomorRegistrasi, kode: kodeLacak } });
+      expect(posted.status).toBe(200);
+      expect(posted.body.data.nomorRegistrasi).toBe(nomorRegistrasi);
+      // A bad submission (its body is never logged either).
+      await submit(good({ ...personal, email: 'bukan-email' }));
+
+      const httpLines = lines.filter((l) => l.startsWith('http '));
+      const lookup = httpLines.filter((l) => l.includes('/api/permohonan-informasi/status?'));
+      expect(lookup).toHaveLength(2);
+      expect(lookup[0]).toMatch(/^http GET \/api\/permohonan-informasi\/status\?nomor=\S+&kode=\[disamarkan\] \(\d+ ms\) 200$/);
+      expect(lookup[1]).toMatch(/kode=\[disamarkan\] \(\d+ ms\) 404$/);
+      expect(httpLines.some((l) => /^http POST \/api\/permohonan-informasi\/status \(\d+ ms\) 200$/.test(l))).toBe(true);
+      expect(httpLines.filter((l) => /^http POST \/api\/permohonan-informasi \(/.test(l))).toHaveLength(2);
+      const all = lines.join('\n');
+      const plain = kodeLacak.replace(/-/g, '');
+      for (const secret of [kodeLacak, plain, kodeLacak.toLowerCase(), 'AAAA-BBBB-CCCC', ...Object.values(personal), 'bukan-email']) {
+        expect(all).not.toContain(secret);
+      }
+      expect(all).toContain(nomorRegistrasi);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+});
+
 async function newRequest(email = 'alur@contoh.id') {
   const { body } = await submit(good({ email }));
   const row = await docOf(body.data.nomorRegistrasi);
