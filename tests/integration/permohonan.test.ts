@@ -287,6 +287,20 @@ describe('objections', () => {
     expect(answered.ditanggapiPada).toBeTruthy();
     expect(answered.tanggapanAtasan).toBe('PPID wajib menjawab dalam 3 hari kerja');
     expect((await outbox()).some((m) => m.to === 'keberatan@contoh.id' && /Keberatan .*dikabulkan/.test(m.subject))).toBe(true);
+
+    // The requester took it to the Komisi Informasi: recorded by the atasan PPID, not by others.
+    const escalation = { keKomisiInformasi: true, tanggalKeKomisi: '2026-05-04', putusanKomisi: 'Mediasi: informasi diberikan sebagian' };
+    const before2 = await snapshot();
+    expect((await http().put(`${cm}/${row.documentId}`).set(as('kepala-dinas')).send(escalation)).status).toBe(403);
+    expect(await snapshot()).toEqual(before2);
+    const recorded = await http().put(`${cm}/${row.documentId}`).set(as('atasan-ppid')).send(escalation);
+    expect(recorded.status).toBe(200);
+    const escalated = await strapi.db.query(KEB as any).findOne({ where: { id: row.id } });
+    expect(escalated).toMatchObject({ keKomisiInformasi: true, putusanKomisi: 'Mediasi: informasi diberikan sebagian', statusAlur: 'dikabulkan' });
+    expect(String(escalated.tanggalKeKomisi)).toMatch(/^2026-05-04/);
+    const stats = await http().get('/api/statistik-permohonan').query({ tahun: row.tahun });
+    expect(stats.body.data.keberatan.keKomisiInformasi).toBe(await strapi.db.query(KEB as any).count({ where: { tahun: row.tahun, keKomisiInformasi: true } }));
+    expect(stats.body.data.keberatan.keKomisiInformasi).toBeGreaterThan(0);
   });
 });
 
