@@ -145,6 +145,26 @@ describe('tracking', () => {
   });
 });
 
+describe('the public site on another origin', () => {
+  test('CORS lets the site origin POST the form and the tracking look-up; no other origin, nothing else', async () => {
+    const site = 'http://127.0.0.1:8080'; // SITE_ORIGINS default
+    for (const path of ['/api/permohonan-informasi', '/api/permohonan-informasi/status']) {
+      const pre = await http().options(path).set('Origin', site).set('Access-Control-Request-Method', 'POST').set('Access-Control-Request-Headers', 'content-type');
+      expect(pre.status).toBeLessThan(300);
+      expect(pre.headers['access-control-allow-origin']).toBe(site);
+      expect(pre.headers['access-control-allow-methods']).toMatch(/POST/);
+      expect(pre.headers['access-control-allow-credentials']).toBeUndefined();
+      const other = await http().options(path).set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    }
+    const admin = await http().options('/ppid/permohonan/x/terbitkan-dip').set('Origin', site).set('Access-Control-Request-Method', 'POST');
+    expect(admin.headers['access-control-allow-origin']).toBeUndefined();
+    const res = await http().post('/api/permohonan-informasi/status').set('Origin', site).send({ data: { nomor: '1/PPID/2000', kode: 'AAAA-BBBB-CCCC' } });
+    expect(res.status).toBe(404);
+    expect(res.headers['access-control-allow-origin']).toBe(site);
+  });
+});
+
 describe('no tracking code or personal data in the logs', () => {
   test('the request log line of a tracking look-up has the number but not the code; submission lines carry no personal data', async () => {
     const lines: string[] = [];
