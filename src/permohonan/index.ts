@@ -83,7 +83,17 @@ export function requestsMiddleware(strapi: Core.Strapi) {
       // The request behind a DIP entry is set only by "Terbitkan sebagai DIP" (publish-dip.ts).
       const dip = ctx.params?.data as Record<string, any> | undefined;
       if (dip && systemReason() !== 'permohonan' && ['create', 'update', 'clone'].includes(ctx.action)) delete dip.permohonanAsal;
-      return next();
+      if (ctx.action !== 'clone') return next();
+      // A copy is another entry: it does not publish that request's answer (the request links the original).
+      return strapi.db.transaction(async () => {
+        const result = await next();
+        const documentId = result?.documentId;
+        if (documentId) {
+          const rows = await strapi.db.query(DIP_UID as any).findMany({ where: { documentId }, select: ['id'], populate: { permohonanAsal: { select: ['id'] } } });
+          for (const row of rows) if (row.permohonanAsal) await strapi.db.query(DIP_UID as any).update({ where: { id: row.id }, data: { permohonanAsal: null } });
+        }
+        return result;
+      });
     }
     if (ctx.uid !== REQUEST_UID && ctx.uid !== OBJECTION_UID) return next();
     const system = systemReason() === 'permohonan';

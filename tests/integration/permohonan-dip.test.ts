@@ -172,6 +172,16 @@ describe('a granted answer becomes a DIP draft that goes through the approval', 
     expect(pub.body.data.nomor).toBe(`PI/${r.nomor}`);
     expect(pub.body.data).not.toHaveProperty('permohonanAsal');
     for (const p of PERSONAL) expect(JSON.stringify(pub.body)).not.toContain(p);
+
+    // A copy of the entry is another entry: it is not linked to the request, which keeps its link.
+    const copy = await http().post(`${CM}/clone/${dipId}?locale=id`).set(as('operator')).send({ nomor: `PI/${r.nomor}-SALINAN`, judul: 'Salinan', ringkasan: 'Salinan.' });
+    expect(copy.status).toBe(200);
+    const copies = await strapi.db.query(DIP as any).findMany({ where: { documentId: copy.body.data.documentId }, populate: ['permohonanAsal'] });
+    expect(copies.length).toBeGreaterThan(0);
+    for (const row of copies) expect(row.permohonanAsal).toBeNull();
+    expect((await linked(r.documentId)).documentId).toBe(dipId);
+    const original = await strapi.db.query(DIP as any).findMany({ where: { documentId: dipId }, populate: { permohonanAsal: { select: ['documentId'] } } });
+    for (const row of original) expect(row.permohonanAsal?.documentId).toBe(r.documentId);
   });
 
   test('partly granted: the Sub Koordinator may do it; the summary names what was withheld; corrections are taken', async () => {
