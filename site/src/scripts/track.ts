@@ -6,10 +6,14 @@
 import { formatDate } from '../lib/format';
 import type { Lang } from '../lib/i18n';
 
-type Labels = Record<'loading' | 'result' | 'status' | 'diterima' | 'batas' | 'diperpanjang' | 'alasan' | 'dijawab' | 'keputusan' | 'dasar' | 'diteruskan' | 'ya' | 'tidak' | 'belum' | 'error' | 'network', string>;
+type Labels = Record<'loading' | 'result' | 'status' | 'diterima' | 'batas' | 'diperpanjang' | 'alasan' | 'dijawab' | 'keputusan' | 'dasar' | 'diteruskan' | 'ya' | 'tidak' | 'belum' | 'error' | 'network', string> & {
+  states: Record<string, string>;
+};
 
 interface Status {
   nomorRegistrasi: string;
+  status: string;
+  selesai: boolean;
   statusLabel: string;
   diterimaPada: string | null;
   batasWaktu: string | null;
@@ -58,13 +62,15 @@ export function startTracking(): void {
     const list = byId('track-list')!;
     list.replaceChildren();
     const date = (v: string | null) => (v ? formatDate(v, lang, true) : labels.belum);
-    row(list, labels.status, s.statusLabel, 'id');
+    // The state in the page's language; the CMS's own label when it is one this page does not know.
+    const state = labels.states[s.status];
+    row(list, labels.status, state ?? s.statusLabel, state ? lang : 'id');
     row(list, labels.diterima, date(s.diterimaPada));
     row(list, labels.batas, date(s.batasWaktu));
     row(list, labels.diperpanjang, s.diperpanjang ? labels.ya : labels.tidak);
     if (s.diperpanjang && s.alasanPerpanjangan) row(list, labels.alasan, s.alasanPerpanjangan, 'id');
     row(list, labels.dijawab, date(s.dijawabPada));
-    if (s.keputusan) row(list, labels.keputusan, s.keputusan, 'id');
+    if (s.keputusan) row(list, labels.keputusan, s.selesai && state ? state : s.keputusan, s.selesai && state ? lang : 'id');
     if (s.dasarPengecualian.length) row(list, labels.dasar, s.dasarPengecualian.join('; '), 'id');
     if (s.diteruskanKepada) row(list, labels.diteruskan, s.diteruskanKepada, 'id');
     result.hidden = false;

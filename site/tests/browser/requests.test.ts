@@ -196,7 +196,7 @@ test('good input shows the registration number and the tracking code; tracking w
   assert.equal(await t.locator('#track-error').isVisible(), false);
   assert.equal(await t.locator('#track-result-title').innerText(), `Status permohonan ${nomor}`);
   const text = await t.locator('#track-list').innerText();
-  assert.match(text, /Diterima, menunggu diproses|Diterima/);
+  assert.match(text, /Diterima, menunggu diproses/);
   assert.match(text, /Batas waktu jawaban/);
   for (const personal of ['Pemohon Situs', '3175012345678901', 'uji.situs@contoh.id', '081234567890']) assert.ok(!text.includes(personal));
   // The code went in a POST body, never in the page's address.
@@ -215,6 +215,15 @@ test('English pages: English labels, the CMS messages in Indonesian marked as su
   await p.locator('#f-email-error').waitFor({ state: 'visible' });
   assert.equal(await p.locator('#f-email-error').getAttribute('lang'), 'id');
   assert.deepEqual(await axeViolations(p), []);
+  // Tracking in English: the state in English.
+  const made = (await cmsCall(null, 'POST', '/api/permohonan-informasi', { data: goodRequest('Requester English') })).data;
+  const t = await page(`/en/permohonan/lacak/?nomor=${encodeURIComponent(made.nomorRegistrasi)}`);
+  await t.fill('#t-kode', made.kodeLacak);
+  await t.click('#track-form button[type=submit]');
+  await t.locator('#track-result').waitFor({ state: 'visible' });
+  assert.equal(await t.locator('#track-result-title').innerText(), `Status of request ${made.nomorRegistrasi}`);
+  assert.match(await t.locator('#track-list').innerText(), /Received, waiting to be processed/);
+  assert.deepEqual(await axeViolations(t), []);
   for (const pathname of ['/en/permohonan/lacak/', '/en/statistik/']) {
     const q = await page(pathname);
     assert.equal(await q.locator('html').getAttribute('lang'), 'en');
