@@ -265,6 +265,11 @@ test('statistics: the CMS figures at build time, in both languages, as accessibl
   // The last full year is there too (the annual report's figures).
   assert.equal(await p.locator(`section[data-tahun="${year - 1}"] [data-stat="jumlahPermohonan"]`).innerText(), '0');
   await p.screenshot({ path: path.join(SHOTS, 'statistik.png'), fullPage: true });
+  const en = await page('/en/statistik/');
+  const enSection = en.locator(`section[data-tahun="${year}"]`);
+  assert.equal(await enSection.locator('[data-stat="jumlahPermohonan"]').innerText(), String(builtStats.jumlahPermohonan));
+  assert.match(await enSection.locator('h2').innerText(), new RegExp(`^Year ${year} \\(up to `));
+  assert.equal(await en.locator(`section[data-tahun="${year}"] caption`).first().innerText(), `Requests per month, ${year}`);
 });
 
 test('the three pages have no inline script or style, and their CSP lets them call the CMS only', async () => {
