@@ -284,3 +284,22 @@ test('the three pages have no inline script or style, and their CSP lets them ca
   const res = await fetch(`${site}/permohonan/`);
   assert.match(res.headers.get('content-security-policy') ?? '', new RegExp(`connect-src 'self' ${proxy.url.replace(/[.]/g, '\\.')};`));
 });
+
+test('reflow: at 320 px wide the three pages never scroll sideways (WCAG 1.4.10)', async () => {
+  const narrow = await browser.newContext({ viewport: { width: 320, height: 800 } });
+  try {
+    for (const pathname of ['/permohonan/', '/permohonan/lacak/', '/statistik/', '/en/permohonan/']) {
+      const p = await page(pathname, narrow);
+      const wide = await p.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((el) => el.getBoundingClientRect().right > 321 && getComputedStyle(el).position !== 'absolute')
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`),
+      );
+      assert.equal(await p.evaluate(() => document.documentElement.scrollWidth), 320, `${pathname}: ${wide.join(' | ')}`);
+      await p.close();
+    }
+  } finally {
+    await narrow.close();
+  }
+});
