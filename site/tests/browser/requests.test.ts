@@ -291,7 +291,7 @@ test('reflow: at 320 px wide the three pages never scroll sideways (WCAG 1.4.10)
     for (const pathname of ['/permohonan/', '/permohonan/lacak/', '/statistik/', '/en/permohonan/']) {
       const p = await page(pathname, narrow);
       const wide = await p.evaluate(() =>
-        [...document.querySelectorAll('body *')]
+        Array.from(document.querySelectorAll('body *'))
           .filter((el) => el.getBoundingClientRect().right > 321 && getComputedStyle(el).position !== 'absolute')
           .slice(0, 5)
           .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`),
