@@ -217,7 +217,7 @@ export async function trackRequest(strapi: Core.Strapi, nomor: string, kode: str
   const row = await strapi.db.query(REQUEST_UID as any).findOne({
     where: { nomorRegistrasi: nomor },
     select: ['nomorRegistrasi', 'kodeLacakHash', 'statusAlur', 'diterimaPada', 'batasWaktu', 'diperpanjang', 'dijawabPada', 'diteruskanKepada', 'alasanPerpanjangan'],
-    populate: { dasarPengecualian: { select: ['nomor', 'dasarHukumPengecualian'] } },
+    populate: { dasarPengecualian: { select: ['nomor', 'dasarHukumPengecualian'] }, dipTerbit: { select: ['documentId'] } },
   });
   // Compared even when the number is unknown, so both answers take the same work.
   const matches = trackingCodeMatches(kode, row?.kodeLacakHash ?? null);
@@ -236,7 +236,19 @@ export async function trackRequest(strapi: Core.Strapi, nomor: string, kode: str
     keputusan: FINAL.has(state) ? STATE_LABELS[state] : null,
     dasarPengecualian: state === 'ditolak' ? (row.dasarPengecualian ?? []).map((d: any) => d.dasarHukumPengecualian || d.nomor) : [],
     diteruskanKepada: state === 'diteruskan' ? row.diteruskanKepada ?? null : null,
+    // Where the answer was published, once it is online (approved, published, not exempt).
+    dipTerbit: row.dipTerbit?.documentId ? await publishedDip(strapi, row.dipTerbit.documentId) : null,
   };
+}
+
+async function publishedDip(strapi: Core.Strapi, documentId: string): Promise<{ documentId: string; nomor: string; judul: string } | null> {
+  const entry = await (strapi.documents(DIP_UID as any) as any).findFirst({
+    filters: { documentId, kategori: { $ne: 'dikecualikan' } },
+    status: 'published',
+    locale: 'id',
+    fields: ['documentId', 'nomor', 'judul'],
+  });
+  return entry ? { documentId: entry.documentId, nomor: entry.nomor, judul: entry.judul } : null;
 }
 
 const iso = (v: unknown): string | null => (v ? new Date(v as string).toISOString() : null);

@@ -150,6 +150,10 @@ describe('a granted answer becomes a DIP draft that goes through the approval', 
     const audit = await strapi.db.query('api::riwayat-alur.riwayat-alur').findMany({ where: { dokumenId: dipId } });
     expect(audit.length).toBeGreaterThan(0);
 
+    // The requester's tracking shows nothing yet: the entry is not online.
+    const track = () => http().post('/api/permohonan-informasi/status').send({ data: { nomor: r.nomor, kode: r.kode } });
+    expect((await track()).body.data.dipTerbit).toBeNull();
+
     // Not online, and not publishable before the Koordinator approves.
     expect((await http().get(`/api/dip-documents/${dipId}?locale=id`)).status).toBe(404);
     const early = await http().post(`${CM}/${dipId}/actions/publish?locale=id`).set(as('operator')).send({});
@@ -171,6 +175,8 @@ describe('a granted answer becomes a DIP draft that goes through the approval', 
     expect(pub.status).toBe(200);
     expect(pub.body.data.nomor).toBe(`PI/${r.nomor}`);
     expect(pub.body.data).not.toHaveProperty('permohonanAsal');
+    // Online now: the requester's tracking names it.
+    expect((await track()).body.data.dipTerbit).toEqual({ documentId: dipId, nomor: `PI/${r.nomor}`, judul: 'Rekapitulasi realisasi anggaran belanja modal tahun 2025' });
     for (const p of PERSONAL) expect(JSON.stringify(pub.body)).not.toContain(p);
 
     // A copy of the entry is another entry: it is not linked to the request, which keeps its link.

@@ -251,6 +251,7 @@ const id = {
   'track.state.tidak_dikuasai': 'Informasi tidak dikuasai',
   'track.state.diteruskan': 'Diteruskan ke badan publik lain',
   'track.error': 'Permohonan tidak ditemukan',
+  'track.dip': 'Informasi diterbitkan di Daftar Informasi Publik',
   'stats.title': 'Statistik Layanan Informasi',
   'stats.lead':
     'Angka layanan permohonan informasi dan keberatan, dihitung dari buku register PPID. Tanpa data pribadi. Dihitung ulang setiap kali situs diperbarui.',
@@ -533,6 +534,7 @@ const en: Record<MessageKey, string> = {
   'track.state.tidak_dikuasai': 'Information not held',
   'track.state.diteruskan': 'Forwarded to another public body',
   'track.error': 'Request not found',
+  'track.dip': 'Published in the list of public information',
   'stats.title': 'Information service statistics',
   'stats.lead':
     'Figures of the information request and objection services, counted from the PPID registers. No personal data. Recounted every time the site is rebuilt.',

@@ -6,7 +6,7 @@
 import { formatDate } from '../lib/format';
 import type { Lang } from '../lib/i18n';
 
-type Labels = Record<'loading' | 'result' | 'status' | 'diterima' | 'batas' | 'diperpanjang' | 'alasan' | 'dijawab' | 'keputusan' | 'dasar' | 'diteruskan' | 'ya' | 'tidak' | 'belum' | 'error' | 'network', string> & {
+type Labels = Record<'dip' | 'dipPath' | 'loading' | 'result' | 'status' | 'diterima' | 'batas' | 'diperpanjang' | 'alasan' | 'dijawab' | 'keputusan' | 'dasar' | 'diteruskan' | 'ya' | 'tidak' | 'belum' | 'error' | 'network', string> & {
   states: Record<string, string>;
 };
 
@@ -23,6 +23,7 @@ interface Status {
   keputusan: string | null;
   dasarPengecualian: string[];
   diteruskanKepada: string | null;
+  dipTerbit?: { documentId: string; nomor: string; judul: string } | null;
 }
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
@@ -73,6 +74,14 @@ export function startTracking(): void {
     if (s.keputusan) row(list, labels.keputusan, s.selesai && state ? state : s.keputusan, s.selesai && state ? lang : 'id');
     if (s.dasarPengecualian.length) row(list, labels.dasar, s.dasarPengecualian.join('; '), 'id');
     if (s.diteruskanKepada) row(list, labels.diteruskan, s.diteruskanKepada, 'id');
+    if (s.dipTerbit?.documentId) {
+      row(list, labels.dip, '');
+      const a = document.createElement('a');
+      a.href = labels.dipPath.replace('__ID__', encodeURIComponent(s.dipTerbit.documentId));
+      a.textContent = `${s.dipTerbit.nomor} — ${s.dipTerbit.judul}`;
+      a.lang = 'id';
+      list.lastElementChild!.querySelector('dd')!.append(a);
+    }
     result.hidden = false;
     result.focus();
   }
