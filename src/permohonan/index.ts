@@ -214,14 +214,17 @@ export async function submitRequest(strapi: Core.Strapi, input: RequestInput) {
 
 /** Status for the requester: never personal data. null when the number or the code is wrong. */
 export async function trackRequest(strapi: Core.Strapi, nomor: string, kode: string) {
+  // One query of the same shape whether the number exists or not (no relations), then the code
+  // compared even when the number is unknown: a wrong code and an unknown number take the same work.
+  const found = await strapi.db.query(REQUEST_UID as any).findOne({ where: { nomorRegistrasi: nomor }, select: ['id', 'kodeLacakHash'] });
+  const matches = trackingCodeMatches(kode, found?.kodeLacakHash ?? null);
+  if (!found || !matches) return null;
   const row = await strapi.db.query(REQUEST_UID as any).findOne({
-    where: { nomorRegistrasi: nomor },
-    select: ['nomorRegistrasi', 'kodeLacakHash', 'statusAlur', 'diterimaPada', 'batasWaktu', 'diperpanjang', 'dijawabPada', 'diteruskanKepada', 'alasanPerpanjangan'],
+    where: { id: found.id },
+    select: ['nomorRegistrasi', 'statusAlur', 'diterimaPada', 'batasWaktu', 'diperpanjang', 'dijawabPada', 'diteruskanKepada', 'alasanPerpanjangan'],
     populate: { dasarPengecualian: { select: ['nomor', 'dasarHukumPengecualian'] }, dipTerbit: { select: ['documentId'] } },
   });
-  // Compared even when the number is unknown, so both answers take the same work.
-  const matches = trackingCodeMatches(kode, row?.kodeLacakHash ?? null);
-  if (!row || !matches) return null;
+  if (!row) return null;
   const state: string = row.statusAlur;
   return {
     nomorRegistrasi: row.nomorRegistrasi,
