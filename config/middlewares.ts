@@ -13,7 +13,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
 };
 
 const middlewares = (env: Core.Config.Shared.ConfigParams['env'], siteOrigins: string[]) => [
-  'strapi::logger',
+  // strapi::logger's line, with secret and personal query values left out (a request's ?kode=).
+  'global::request-log',
   'strapi::errors',
   {
     name: 'strapi::security',
@@ -62,7 +63,8 @@ const middlewares = (env: Core.Config.Shared.ConfigParams['env'], siteOrigins: s
       // no credentials; /admin, the plugins' admin API and /uploads answer no cross-origin request.
       origin: (ctx: { path: string }) => corsOriginsFor(ctx.path, siteOrigins),
       credentials: false,
-      methods: ['GET', 'HEAD', 'OPTIONS'],
+      // POST: the site's request form and tracking page send JSON to /api/permohonan-informasi[/status].
+      methods: ['GET', 'HEAD', 'OPTIONS', 'POST'],
       headers: ['Content-Type', 'Accept'],
       maxAge: 600,
     },

@@ -23,7 +23,8 @@ Object.assign(process.env, testEnvironment(), {
   // Tokens are minted directly below; the 2FA flow has its own tests.
   PPID_MFA_REQUIRED_ROLES: 'none',
   HOST: '127.0.0.1',
-  PORT: '0',
+  // A fixed port when the caller names one (tests that keep to a port range), else a free one.
+  PORT: process.env.PPID_SITE_TEST_CMS_PORT || '0',
 });
 
 let strapi = null;

@@ -10,6 +10,7 @@ import { BuildError, SITE_DIR, buildAndSwitch, currentTarget } from './builder.t
 import { createScheduler, describeTrigger, shouldRebuild } from './rebuild-logic.ts';
 import { createSiteServer } from './static-server.ts';
 import { listen } from './net.ts';
+import { apiOrigin } from '../src/lib/requests.ts';
 
 export interface RebuildOptions {
   /** the CMS (a function when it is only known later, e.g. in tests) */
@@ -137,7 +138,7 @@ export function createRebuildService(opts: RebuildOptions) {
       return listen(hookServer, host, port);
     },
     /** A static server for the live site (resolves the symlink on every request). */
-    siteServer: () => createSiteServer({ root: liveLink }),
+    siteServer: () => createSiteServer({ root: liveLink, cmsOrigin: apiOrigin(process.env.PPID_PUBLIC_API_URL || apiUrl()) }),
     close: () => new Promise<void>((resolve) => hookServer.close(() => resolve())),
   };
 }

@@ -10,7 +10,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { CSP_HEADER } from '../src/lib/csp.ts';
+import { CSP_HEADER, cspHeaderFor } from '../src/lib/csp.ts';
 
 export const CONTENT_TYPES: Readonly<Record<string, string>> = Object.freeze({
   '.html': 'text/html; charset=utf-8',
@@ -96,12 +96,15 @@ export interface SiteServerOptions {
   /** the built site, or a symlink to it */
   root: string;
   log?: (line: string) => void;
+  /** the CMS's origin, which the request form and tracking page call (added to connect-src) */
+  cmsOrigin?: string | null;
 }
 
-export function createSiteServer({ root, log = () => {} }: SiteServerOptions): http.Server {
+export function createSiteServer({ root, log = () => {}, cmsOrigin = null }: SiteServerOptions): http.Server {
+  const headers = cmsOrigin ? { ...SECURITY_HEADERS, 'Content-Security-Policy': cspHeaderFor(cmsOrigin) } : SECURITY_HEADERS;
   return http.createServer(async (req, res) => {
     const send = (status: number, extra: Record<string, string | number>, body: string | Buffer) => {
-      res.writeHead(status, { ...SECURITY_HEADERS, ...extra });
+      res.writeHead(status, { ...headers, ...extra });
       res.end(req.method === 'HEAD' ? undefined : body);
       log(`${req.method} ${req.url} ${status}`);
     };
@@ -137,7 +140,7 @@ export function createSiteServer({ root, log = () => {} }: SiteServerOptions): h
       const info = await stat(file);
       const gzip = compressible(file) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
       res.writeHead(200, {
-        ...SECURITY_HEADERS,
+        ...headers,
         'Content-Type': contentType(file),
         ...(gzip ? { 'Content-Encoding': 'gzip' } : { 'Content-Length': info.size }),
         Vary: 'Accept-Encoding',

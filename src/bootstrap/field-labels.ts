@@ -33,6 +33,7 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     ringkasanUjiKonsekuensi: 'Ringkasan uji konsekuensi',
     jangkaWaktuPengecualian: 'Jangka waktu pengecualian',
     notaPermintaan: 'Nota permintaan asal',
+    permohonanAsal: 'Permohonan informasi asal',
     statusAlur: 'Status alur',
   },
   'api::nota-permintaan.nota-permintaan': {

@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import ExcelJS from 'exceljs';
 import type { PpidConfig } from '../config/ppid-config';
 import { appendAuditEvent } from '../audit/trail';
+import { publishAsDipHandler } from './publish-dip';
 import { OBJECTION_UID, REQUEST_UID, requestStatistics } from '.';
 import {
   OBJECTION_REGISTER_COLUMNS,
@@ -124,6 +125,7 @@ export function registerRoutes(strapi: Core.Strapi) {
       { method: 'GET', path: '/register/keberatan.xlsx', handler: register('keberatan', 'xlsx'), config: { policies } },
       { method: 'GET', path: '/laporan-layanan-informasi', handler: report('json'), config: { policies } },
       { method: 'GET', path: '/laporan-layanan-informasi.xlsx', handler: report('xlsx'), config: { policies } },
+      { method: 'POST', path: '/permohonan/:documentId/terbitkan-dip', handler: publishAsDipHandler(strapi), config: { policies } },
     ],
   };
 }

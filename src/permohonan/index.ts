@@ -14,6 +14,7 @@ import { addCalendarMonths } from '../workflow/sla';
 import { AUDIT_UID } from '../audit/trail';
 import { ensureCounterTable, nextSequence } from './counter';
 import { notifyRequester } from './notify';
+import { PUBLISHABLE_OUTCOMES } from './dip-draft';
 import {
   OBJECTION_GROUNDS,
   answerDeadline,
@@ -34,6 +35,7 @@ import { registerRoutes } from './export';
 
 export const REQUEST_UID = 'api::permohonan-informasi.permohonan-informasi';
 export const OBJECTION_UID = 'api::keberatan.keberatan';
+const DIP_UID = 'api::dip-document.dip-document';
 
 /** Set only by the system, whatever an editor, a token or code sends. */
 const REQUEST_SYSTEM_FIELDS = [
@@ -77,6 +79,22 @@ async function allocateNumber(strapi: Core.Strapi, kind: 'permohonan' | 'keberat
  */
 export function requestsMiddleware(strapi: Core.Strapi) {
   return async (ctx: any, next: () => Promise<any>) => {
+    if (ctx.uid === DIP_UID) {
+      // The request behind a DIP entry is set only by "Terbitkan sebagai DIP" (publish-dip.ts).
+      const dip = ctx.params?.data as Record<string, any> | undefined;
+      if (dip && systemReason() !== 'permohonan' && ['create', 'update', 'clone'].includes(ctx.action)) delete dip.permohonanAsal;
+      if (ctx.action !== 'clone') return next();
+      // A copy is another entry: it does not publish that request's answer (the request links the original).
+      return strapi.db.transaction(async () => {
+        const result = await next();
+        const documentId = result?.documentId;
+        if (documentId) {
+          const rows = await strapi.db.query(DIP_UID as any).findMany({ where: { documentId }, select: ['id'], populate: { permohonanAsal: { select: ['id'] } } });
+          for (const row of rows) if (row.permohonanAsal) await strapi.db.query(DIP_UID as any).update({ where: { id: row.id }, data: { permohonanAsal: null } });
+        }
+        return result;
+      });
+    }
     if (ctx.uid !== REQUEST_UID && ctx.uid !== OBJECTION_UID) return next();
     const system = systemReason() === 'permohonan';
     const data = ctx.params?.data as Record<string, any> | undefined;
@@ -144,8 +162,12 @@ async function checkExemptionLinks(strapi: Core.Strapi, documentId: string | und
   if (!documentId) return;
   const row = await strapi.db.query(REQUEST_UID as any).findOne({
     where: { documentId },
-    populate: { dasarPengecualian: { select: ['nomor', 'kategori'] } },
+    populate: { dasarPengecualian: { select: ['nomor', 'kategori'] }, dipTerbit: { select: ['nomor'] } },
   });
+  if (row?.dipTerbit && !PUBLISHABLE_OUTCOMES.includes(row.statusAlur)) {
+    const message = `"DIP terbit" hanya dapat diisi untuk permohonan yang dikabulkan atau dikabulkan sebagian (entri ${row.dipTerbit.nomor}).`;
+    throw new errors.ValidationError(message, { errors: [{ path: ['dipTerbit'], message }] });
+  }
   const wrong = (row?.dasarPengecualian ?? []).filter((d: any) => d.kategori !== 'dikecualikan');
   if (wrong.length) {
     const message = `Dasar pengecualian harus entri DIP berkategori "dikecualikan" (dengan uji konsekuensi); bukan: ${wrong.map((d: any) => d.nomor).join(', ')}.`;
@@ -192,14 +214,17 @@ export async function submitRequest(strapi: Core.Strapi, input: RequestInput) {
 
 /** Status for the requester: never personal data. null when the number or the code is wrong. */
 export async function trackRequest(strapi: Core.Strapi, nomor: string, kode: string) {
+  // One query of the same shape whether the number exists or not (no relations), then the code
+  // compared even when the number is unknown: a wrong code and an unknown number take the same work.
+  const found = await strapi.db.query(REQUEST_UID as any).findOne({ where: { nomorRegistrasi: nomor }, select: ['id', 'kodeLacakHash'] });
+  const matches = trackingCodeMatches(kode, found?.kodeLacakHash ?? null);
+  if (!found || !matches) return null;
   const row = await strapi.db.query(REQUEST_UID as any).findOne({
-    where: { nomorRegistrasi: nomor },
-    select: ['nomorRegistrasi', 'kodeLacakHash', 'statusAlur', 'diterimaPada', 'batasWaktu', 'diperpanjang', 'dijawabPada', 'diteruskanKepada', 'alasanPerpanjangan'],
-    populate: { dasarPengecualian: { select: ['nomor', 'dasarHukumPengecualian'] } },
+    where: { id: found.id },
+    select: ['nomorRegistrasi', 'statusAlur', 'diterimaPada', 'batasWaktu', 'diperpanjang', 'dijawabPada', 'diteruskanKepada', 'alasanPerpanjangan'],
+    populate: { dasarPengecualian: { select: ['nomor', 'dasarHukumPengecualian'] }, dipTerbit: { select: ['documentId'] } },
   });
-  // Compared even when the number is unknown, so both answers take the same work.
-  const matches = trackingCodeMatches(kode, row?.kodeLacakHash ?? null);
-  if (!row || !matches) return null;
+  if (!row) return null;
   const state: string = row.statusAlur;
   return {
     nomorRegistrasi: row.nomorRegistrasi,
@@ -214,7 +239,19 @@ export async function trackRequest(strapi: Core.Strapi, nomor: string, kode: str
     keputusan: FINAL.has(state) ? STATE_LABELS[state] : null,
     dasarPengecualian: state === 'ditolak' ? (row.dasarPengecualian ?? []).map((d: any) => d.dasarHukumPengecualian || d.nomor) : [],
     diteruskanKepada: state === 'diteruskan' ? row.diteruskanKepada ?? null : null,
+    // Where the answer was published, once it is online (approved, published, not exempt).
+    dipTerbit: row.dipTerbit?.documentId ? await publishedDip(strapi, row.dipTerbit.documentId) : null,
   };
+}
+
+async function publishedDip(strapi: Core.Strapi, documentId: string): Promise<{ documentId: string; nomor: string; judul: string } | null> {
+  const entry = await (strapi.documents(DIP_UID as any) as any).findFirst({
+    filters: { documentId, kategori: { $ne: 'dikecualikan' } },
+    status: 'published',
+    locale: 'id',
+    fields: ['documentId', 'nomor', 'judul'],
+  });
+  return entry ? { documentId: entry.documentId, nomor: entry.nomor, judul: entry.judul } : null;
 }
 
 const iso = (v: unknown): string | null => (v ? new Date(v as string).toISOString() : null);
@@ -253,7 +290,7 @@ export async function requestStatistics(strapi: Core.Strapi, year: number) {
 }
 
 /** The note of the step that just happened (the extension's reason, the answer's note). */
-async function latestNote(strapi: Core.Strapi, uid: string, documentId: string, to: string): Promise<string | null> {
+export async function latestNote(strapi: Core.Strapi, uid: string, documentId: string, to: string): Promise<string | null> {
   const event = await strapi.db.query(AUDIT_UID).findOne({
     where: { jenisKonten: uid, dokumenId: documentId, ke: to },
     orderBy: { seq: 'desc' },

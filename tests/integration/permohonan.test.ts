@@ -145,6 +145,65 @@ describe('tracking', () => {
   });
 });
 
+describe('the public site on another origin', () => {
+  test('CORS lets the site origin POST the form and the tracking look-up; no other origin, nothing else', async () => {
+    const site = 'http://127.0.0.1:8080'; // SITE_ORIGINS default
+    for (const path of ['/api/permohonan-informasi', '/api/permohonan-informasi/status']) {
+      const pre = await http().options(path).set('Origin', site).set('Access-Control-Request-Method', 'POST').set('Access-Control-Request-Headers', 'content-type');
+      expect(pre.status).toBeLessThan(300);
+      expect(pre.headers['access-control-allow-origin']).toBe(site);
+      expect(pre.headers['access-control-allow-methods']).toMatch(/POST/);
+      expect(pre.headers['access-control-allow-credentials']).toBeUndefined();
+      const other = await http().options(path).set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    }
+    const admin = await http().options('/ppid/permohonan/x/terbitkan-dip').set('Origin', site).set('Access-Control-Request-Method', 'POST');
+    expect(admin.headers['access-control-allow-origin']).toBeUndefined();
+    const res = await http().post('/api/permohonan-informasi/status').set('Origin', site).send({ data: { nomor: '1/PPID/2000', kode: 'AAAA-BBBB-CCCC' } });
+    expect(res.status).toBe(404);
+    expect(res.headers['access-control-allow-origin']).toBe(site);
+  });
+});
+
+describe('no tracking code or personal data in the logs', () => {
+  test('the request log line of a tracking look-up has the number but not the code; submission lines carry no personal data', async () => {
+    const lines: string[] = [];
+    const spies = (['http', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+      jest.spyOn(strapi.log, level as any).mockImplementation(((message: unknown) => {
+        lines.push(`${level} ${String(message)}`);
+      }) as any),
+    );
+    try {
+      const personal = { nama: 'Rahasia Pribadi', nomorIdentitas: '3175099988877766', email: 'rahasia@contoh.id', telepon: '081377766655', alamat: 'Jl. Rahasia No. 7' };
+      const { body } = await submit(good(personal));
+      const { nomorRegistrasi, kodeLacak } = body.data;
+      await http().get('/api/permohonan-informasi/status').query({ nomor: nomorRegistrasi, kode: kodeLacak });
+      await http().get('/api/permohonan-informasi/status').query({ nomor: nomorRegistrasi, kode: 'AAAA-BBBB-CCCC' });
+      const posted = await http().post('/api/permohonan-informasi/status').send({ data: { nomor: nomorRegistrasi, kode: kodeLacak } });
+      expect(posted.status).toBe(200);
+      expect(posted.body.data.nomorRegistrasi).toBe(nomorRegistrasi);
+      // A bad submission (its body is never logged either).
+      await submit(good({ ...personal, email: 'bukan-email' }));
+
+      const httpLines = lines.filter((l) => l.startsWith('http '));
+      const lookup = httpLines.filter((l) => l.includes('/api/permohonan-informasi/status?'));
+      expect(lookup).toHaveLength(2);
+      expect(lookup[0]).toMatch(/^http GET \/api\/permohonan-informasi\/status\?nomor=\S+&kode=\[disamarkan\] \(\d+ ms\) 200$/);
+      expect(lookup[1]).toMatch(/kode=\[disamarkan\] \(\d+ ms\) 404$/);
+      expect(httpLines.some((l) => /^http POST \/api\/permohonan-informasi\/status \(\d+ ms\) 200$/.test(l))).toBe(true);
+      expect(httpLines.filter((l) => /^http POST \/api\/permohonan-informasi \(/.test(l))).toHaveLength(2);
+      const all = lines.join('\n');
+      const plain = kodeLacak.replace(/-/g, '');
+      for (const secret of [kodeLacak, plain, kodeLacak.toLowerCase(), 'AAAA-BBBB-CCCC', ...Object.values(personal), 'bukan-email']) {
+        expect(all).not.toContain(secret);
+      }
+      expect(all).toContain(nomorRegistrasi);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+});
+
 async function newRequest(email = 'alur@contoh.id') {
   const { body } = await submit(good({ email }));
   const row = await docOf(body.data.nomorRegistrasi);
@@ -248,6 +307,20 @@ describe('objections', () => {
     expect(answered.ditanggapiPada).toBeTruthy();
     expect(answered.tanggapanAtasan).toBe('PPID wajib menjawab dalam 3 hari kerja');
     expect((await outbox()).some((m) => m.to === 'keberatan@contoh.id' && /Keberatan .*dikabulkan/.test(m.subject))).toBe(true);
+
+    // The requester took it to the Komisi Informasi: recorded by the atasan PPID, not by others.
+    const escalation = { keKomisiInformasi: true, tanggalKeKomisi: '2026-05-04', putusanKomisi: 'Mediasi: informasi diberikan sebagian' };
+    const before2 = await snapshot();
+    expect((await http().put(`${cm}/${row.documentId}`).set(as('kepala-dinas')).send(escalation)).status).toBe(403);
+    expect(await snapshot()).toEqual(before2);
+    const recorded = await http().put(`${cm}/${row.documentId}`).set(as('atasan-ppid')).send(escalation);
+    expect(recorded.status).toBe(200);
+    const escalated = await strapi.db.query(KEB as any).findOne({ where: { id: row.id } });
+    expect(escalated).toMatchObject({ keKomisiInformasi: true, putusanKomisi: 'Mediasi: informasi diberikan sebagian', statusAlur: 'dikabulkan' });
+    expect(String(escalated.tanggalKeKomisi)).toMatch(/^2026-05-04/);
+    const stats = await http().get('/api/statistik-permohonan').query({ tahun: row.tahun });
+    expect(stats.body.data.keberatan.keKomisiInformasi).toBe(await strapi.db.query(KEB as any).count({ where: { tahun: row.tahun, keKomisiInformasi: true } }));
+    expect(stats.body.data.keberatan.keKomisiInformasi).toBeGreaterThan(0);
   });
 });
 

@@ -23,6 +23,7 @@ const ALLOWED = new Set([
   // Issue #12: submit a request, track it (number + secret code), aggregate statistics.
   'POST /api/permohonan-informasi',
   'GET /api/permohonan-informasi/status',
+  'POST /api/permohonan-informasi/status',
   'GET /api/statistik-permohonan',
   'GET /api/profil-ppid',
   'GET /api/maklumat-pelayanan',

@@ -15,6 +15,17 @@ export const CSP_DIRECTIVES = [
   "form-action 'self'",
 ] as const;
 
+/**
+ * The same policy letting the pages call the CMS (the request form, tracking): connect-src gains
+ * the CMS's origin. Both the <meta> and the server's header must carry it (a browser enforces
+ * both). Without an http(s) origin it is the policy above.
+ */
+export function cspDirectivesFor(cmsOrigin: string | null | undefined): string[] {
+  return CSP_DIRECTIVES.map((d) => (cmsOrigin && d === "connect-src 'self'" ? `connect-src 'self' ${cmsOrigin}` : d));
+}
+export const cspMetaFor = (cmsOrigin: string | null | undefined): string => cspDirectivesFor(cmsOrigin).join('; ');
+export const cspHeaderFor = (cmsOrigin: string | null | undefined): string => [...cspDirectivesFor(cmsOrigin), "frame-ancestors 'none'"].join('; ');
+
 /** In a <meta> (works on any static host; frame-ancestors is ignored there, so it is left out). */
 export const CSP_META = CSP_DIRECTIVES.join('; ');
 

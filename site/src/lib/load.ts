@@ -3,10 +3,11 @@
  * route). Fails the build, naming the URL, when the CMS is unreachable or answers an error, so
  * the rebuild service keeps the last good site.
  */
-import { fetchAllPages, fetchSingle, dipListPath, normaliseApiUrl, singlePath, unitListPath } from './api';
+import { ApiError, fetchAllPages, fetchJson, fetchSingle, dipListPath, normaliseApiUrl, singlePath, unitListPath } from './api';
 import { MAKLUMAT_FIELDS, PROFIL_FIELDS, normaliseEntry, normalisePage, normaliseUnit, type DipEntry, type Unit } from './dip';
 import { LANGS, type Lang } from './i18n';
 import { makeContent, type Content } from './site';
+import { normaliseStatistics, statisticsYears, type Statistics } from './requests';
 
 let loading: Promise<Content> | null = null;
 
@@ -26,5 +27,19 @@ async function load(apiUrl: string): Promise<Content> {
     maklumat[lang] = normalisePage(await fetchSingle(apiUrl, singlePath('maklumat-pelayanan', lang)), MAKLUMAT_FIELDS);
   }
   const units = (await fetchAllPages(apiUrl, unitListPath)).map(normaliseUnit).filter((u): u is Unit => u !== null);
-  return makeContent({ apiUrl, builtAt: new Date().toISOString(), entries, units, profil, maklumat });
+  const builtAt = new Date().toISOString();
+  const years = statisticsYears(new Date(builtAt));
+  const statistics = { asOf: builtAt, current: await loadStatistics(apiUrl, years.current), previous: await loadStatistics(apiUrl, years.previous) };
+  const publicApiUrl = process.env.PPID_PUBLIC_API_URL ? normaliseApiUrl(process.env.PPID_PUBLIC_API_URL) : apiUrl;
+  return makeContent({ apiUrl, builtAt, entries, units, profil, maklumat, publicApiUrl, statistics });
+}
+
+/** A year's request statistics; null when this CMS has no statistics route (404) or sends another shape. */
+async function loadStatistics(apiUrl: string, year: number): Promise<Statistics | null> {
+  try {
+    return normaliseStatistics(await fetchJson(apiUrl, `/api/statistik-permohonan?tahun=${year}`));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
 }

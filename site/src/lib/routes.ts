@@ -18,6 +18,9 @@ export const paths = {
   search: (lang: Lang) => `${prefix(lang)}/cari/`,
   profile: (lang: Lang) => `${prefix(lang)}/profil/`,
   charter: (lang: Lang) => `${prefix(lang)}/maklumat-pelayanan/`,
+  request: (lang: Lang) => `${prefix(lang)}/permohonan/`,
+  track: (lang: Lang) => `${prefix(lang)}/permohonan/lacak/`,
+  statistics: (lang: Lang) => `${prefix(lang)}/statistik/`,
   notFound: (lang: Lang) => (lang === 'en' ? '/en/404/' : '/404.html'),
 };
 

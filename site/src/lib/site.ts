@@ -6,6 +6,7 @@ import { LANGS, PUBLIC_KATEGORI, type Lang, type PublicKategori } from './i18n';
 import { groupEntries, mergeLocales, type DipEntry, type PageFields, type Unit } from './dip';
 import { paginate, type Page } from './pagination';
 import { paths, routeParam, type ListKind } from './routes';
+import type { Statistics } from './requests';
 
 export interface Content {
   apiUrl: string;
@@ -14,6 +15,16 @@ export interface Content {
   units: Unit[];
   profil: Record<Lang, PageFields | null>;
   maklumat: Record<Lang, PageFields | null>;
+  /** the CMS as the visitor's browser reaches it (the request form and tracking call it) */
+  publicApiUrl: string;
+  /** request statistics: this year to date and the last full year (null: not available) */
+  statistics: StatisticsPair;
+}
+
+export interface StatisticsPair {
+  asOf: string;
+  current: Statistics | null;
+  previous: Statistics | null;
 }
 
 export interface Facets {
@@ -30,6 +41,9 @@ export type PageData =
   | { kind: 'search'; lang: Lang; facets: Facets }
   | { kind: 'profile'; lang: Lang; page: PageFields | null }
   | { kind: 'charter'; lang: Lang; page: PageFields | null }
+  | { kind: 'request'; lang: Lang; office: PageFields | null }
+  | { kind: 'track'; lang: Lang }
+  | { kind: 'statistics'; lang: Lang; statistics: StatisticsPair }
   | { kind: 'notFound'; lang: Lang };
 
 export interface SitePage {
@@ -45,8 +59,15 @@ export function makeContent(input: {
   units: Unit[];
   profil: Record<Lang, PageFields | null>;
   maklumat: Record<Lang, PageFields | null>;
+  publicApiUrl?: string;
+  statistics?: StatisticsPair;
 }): Content {
-  return { ...input, entries: mergeLocales(input.entries.id, input.entries.en) };
+  return {
+    ...input,
+    entries: mergeLocales(input.entries.id, input.entries.en),
+    publicApiUrl: input.publicApiUrl ?? input.apiUrl,
+    statistics: input.statistics ?? { asOf: input.builtAt, current: null, previous: null },
+  };
 }
 
 export function sitePages(content: Content): SitePage[] {
@@ -82,6 +103,9 @@ export function sitePages(content: Content): SitePage[] {
     out.push({ path: paths.search(lang), data: { kind: 'search', lang, facets } });
     out.push({ path: paths.profile(lang), data: { kind: 'profile', lang, page: content.profil[lang] } });
     out.push({ path: paths.charter(lang), data: { kind: 'charter', lang, page: content.maklumat[lang] } });
+    out.push({ path: paths.request(lang), data: { kind: 'request', lang, office: content.profil[lang] ?? content.profil.id } });
+    out.push({ path: paths.track(lang), data: { kind: 'track', lang } });
+    out.push({ path: paths.statistics(lang), data: { kind: 'statistics', lang, statistics: content.statistics } });
     // The root 404 (Indonesian) is src/pages/404.astro; English has its own under /en/.
     if (lang === 'en') out.push({ path: paths.notFound('en'), data: { kind: 'notFound', lang } });
   }
@@ -97,7 +121,8 @@ export function staticPaths(content: Content, pages: SitePage[] = sitePages(cont
 export interface Shell {
   apiUrl: string;
   builtAt: string;
+  publicApiUrl: string;
 }
 export function shell(content: Content): Shell {
-  return { apiUrl: content.apiUrl, builtAt: content.builtAt };
+  return { apiUrl: content.apiUrl, builtAt: content.builtAt, publicApiUrl: content.publicApiUrl };
 }

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export async function startProxy(target: () => string | undefined) {
+export async function startProxy(target: () => string | undefined, port = 0) {
   const state = { failing: false };
   const server = http.createServer((req, res) => {
     if (state.failing && (req.url ?? '').startsWith('/api/dip-documents')) {
@@ -26,7 +26,7 @@ export async function startProxy(target: () => string | undefined) {
     forward.on('error', () => res.writeHead(502).end());
     req.pipe(forward);
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     state,

@@ -15,8 +15,9 @@ export const dipDocumentWorkflow: WorkflowDefinition = {
   perLocale: true,
   publishableStates: ['disetujui'],
   onEditFrom: { disetujui: 'menunggu_persetujuan' },
-  // The memo that asked for the entry is internal bookkeeping, never shown to the public.
-  notApprovalContent: ['notaPermintaan'],
+  // The memo that asked for the entry, and the request whose answer it publishes, are internal
+  // bookkeeping, never shown to the public.
+  notApprovalContent: ['notaPermintaan', 'permohonanAsal'],
   states: {
     draf: { label: 'Draf' },
     menunggu_persetujuan: { label: 'Menunggu persetujuan Koordinator', responsible: ['koordinator'] },

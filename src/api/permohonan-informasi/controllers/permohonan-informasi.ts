@@ -49,10 +49,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await submitRequest(strapi, result.value) };
     },
 
-    /** GET /api/permohonan-informasi/status?nomor=&kode= */
+    /** GET /api/permohonan-informasi/status?nomor=&kode=, or POST …/status {"data": {"nomor", "kode"}} */
     async lacak(ctx: any) {
       if (await limited(ctx, lookups)) return;
-      const { nomor, kode } = ctx.query ?? {};
+      const body = ctx.request.body;
+      const posted = body && typeof body === 'object' && !Array.isArray(body) ? (body.data && typeof body.data === 'object' ? body.data : body) : {};
+      const { nomor, kode } = ctx.method === 'POST' ? posted : ctx.query ?? {};
       if (typeof nomor !== 'string' || typeof kode !== 'string' || !nomor.trim() || !kode.trim() || nomor.length > 60 || kode.length > 40) {
         return fail(ctx, 400, 'ValidationError', 'Isi nomor registrasi dan kode lacak.');
       }

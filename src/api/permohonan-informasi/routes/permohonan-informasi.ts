@@ -7,6 +7,8 @@ export default {
   routes: [
     { method: 'POST', path: '/permohonan-informasi', handler: 'permohonan-informasi.ajukan', config: { policies: [] } },
     { method: 'GET', path: '/permohonan-informasi/status', handler: 'permohonan-informasi.lacak', config: { policies: [] } },
+    // The same look-up with the code in a JSON body, so that it is in no URL (proxies log URLs).
+    { method: 'POST', path: '/permohonan-informasi/status', handler: 'permohonan-informasi.lacak', config: { policies: [] } },
     { method: 'GET', path: '/statistik-permohonan', handler: 'permohonan-informasi.statistik', config: { policies: [] } },
   ],
 };
