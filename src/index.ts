@@ -16,6 +16,8 @@ import { ROLE_LABELS } from './roles/definitions';
 import { WORKFLOW_DEFINITIONS } from './workflows';
 import { bootstrapOutbox, registerOutbox } from './outbox';
 import { bootstrapRequests, registerRequests } from './permohonan';
+import { registerUnitConditions, registerUnits } from './units';
+import { workflowRuntime } from './workflow';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -28,6 +30,7 @@ export default {
     strapi.documents.use(dipValidationMiddleware(strapi));
     registerObligations(strapi, registerWorkflows(strapi, WORKFLOW_DEFINITIONS, ROLE_LABELS));
     registerRequests(strapi);
+    registerUnits(strapi, workflowRuntime(strapi));
     registerSecurity(strapi);
     registerUploads(strapi);
     registerSiteBuildRoutes(strapi);
@@ -35,6 +38,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
+    await registerUnitConditions(strapi);
     await ensureAdminRoles(strapi);
     await ensureFieldLabels(strapi);
     await ensurePublicPermissions(strapi);

@@ -20,6 +20,8 @@ export interface ContentGrant {
   actions: CmAction[];
   /** fields writable on create/update; default: every field except the workflow state */
   writableFields?: string[];
+  /** RBAC conditions (ids from Strapi's condition provider) limiting which rows the grant covers */
+  conditions?: string[];
 }
 
 export interface RoleDefinition {
@@ -116,10 +118,11 @@ export const SOP_ROLES: RoleDefinition[] = [
     code: 'kepala-bidang',
     name: 'Kepala Bidang',
     label: 'Kepala Bidang',
-    description: 'Menyediakan bahan DIP unit kerjanya atas permintaan.',
+    description: 'Menyediakan bahan DIP unit kerjanya atas permintaan; mengonfirmasi penerimaan nota permintaan untuk unitnya.',
     content: [
       { uid: NOTA, actions: READ },
-      { uid: DIP, actions: EDIT },
+      // Only the entries of the units they head or staff (src/units: condition api::unit-kerja-sendiri).
+      { uid: DIP, actions: EDIT, conditions: ['api::unit-kerja-sendiri'] },
       { uid: BIDANG, actions: READ },
       { uid: STATUS_SITUS, actions: READ },
     ],

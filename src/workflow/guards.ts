@@ -32,7 +32,62 @@ export async function failedGuard(
       const doc = await documents.findOne({ ...base, populate: [guard.field] });
       const items: Record<string, unknown>[] = doc?.[guard.field] ?? [];
       if (items.some((item) => !guard.values.includes(String(item[guard.attribute])))) return guard.message;
+    } else if (guard.kind === 'eachRelated') {
+      const failing = await failingRelated(strapi, def, guard, documentId, locale);
+      if (failing.length > 0) return `${guard.message} ${failing.join('; ')}.`;
     }
   }
   return null;
+}
+
+/** `"Judul" (nomor)`: how a related document is named in a guard's message. */
+export function nameOf(row: Record<string, unknown>, attributes: string[]): string {
+  const [first, ...rest] = attributes.map((a) => row[a]).filter((v) => v !== null && v !== undefined && String(v).trim() !== '');
+  if (first === undefined) return `dokumen ${String(row.documentId)}`;
+  return rest.length ? `"${String(first)}" (${rest.map(String).join(', ')})` : `"${String(first)}"`;
+}
+
+/**
+ * The related documents that fail an `eachRelated` guard, named. Reads the draft rows (the
+ * document as edited) for names and files; publication is read from the published rows.
+ */
+export async function failingRelated(
+  strapi: Core.Strapi,
+  def: WorkflowDefinition,
+  guard: Extract<TransitionGuard, { kind: 'eachRelated' }>,
+  documentId: string,
+  locale: string | null,
+): Promise<string[]> {
+  const documents = strapi.documents(def.uid as any) as any;
+  const doc = await documents.findOne({ documentId, ...(locale ? { locale } : {}), populate: { [guard.field]: { fields: ['documentId'] } } });
+  const ids = [...new Set(((doc?.[guard.field] ?? []) as { documentId: string }[]).map((r) => r.documentId))];
+  if (ids.length === 0) return [];
+  const target: string = (strapi.contentType(def.uid as any) as any).attributes[guard.field].target;
+  const model: any = strapi.contentType(target as any);
+  const draftAndPublish = Boolean(model.options?.draftAndPublish);
+  const media = 'media' in guard.require ? guard.require.media : null;
+  const rows: any[] = await strapi.db.query(target as any).findMany({
+    where: { documentId: { $in: ids }, ...(draftAndPublish ? { publishedAt: null } : {}) },
+    ...(media ? { populate: { [media]: true } } : {}),
+  });
+  const failing: string[] = [];
+  for (const id of ids) {
+    const versions = rows.filter((r) => r.documentId === id);
+    // Named after its Indonesian version when it has one.
+    const row = versions.find((r) => r.locale === 'id') ?? versions[0];
+    if (!row) continue;
+    if (guard.skip && guard.skip.values.includes(String(row[guard.skip.attribute]))) continue;
+    let ok: boolean;
+    if ('media' in guard.require) {
+      const { media: attribute, mime } = guard.require;
+      const file = row[attribute];
+      const files: { mime?: string }[] = Array.isArray(file) ? file : file ? [file] : [];
+      ok = files.length > 0 && files.every((f) => f.mime === mime);
+    } else {
+      const publishedLocale = guard.require.publishedLocale;
+      ok = (await strapi.db.query(target as any).count({ where: { documentId: id, locale: publishedLocale, publishedAt: { $notNull: true } } })) > 0;
+    }
+    if (!ok) failing.push(nameOf(row, guard.nameAttributes));
+  }
+  return failing;
 }

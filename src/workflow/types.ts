@@ -35,7 +35,21 @@ export interface TransitionDef {
 /** Generic, data-only preconditions, so a definition stays declarative. */
 export type TransitionGuard =
   | { kind: 'hasRelated'; field: string; published?: boolean; message: string }
-  | { kind: 'allComponentsIn'; field: string; attribute: string; values: string[]; message: string };
+  | { kind: 'allComponentsIn'; field: string; attribute: string; values: string[]; message: string }
+  /**
+   * Every related document (except those whose `skip.attribute` is one of `skip.values`) must meet
+   * `require`: carry a file of the given MIME type in a media attribute, or have a published
+   * version in a locale. The message is followed by the names of the documents that do not.
+   */
+  | {
+      kind: 'eachRelated';
+      field: string;
+      skip?: { attribute: string; values: string[] };
+      require: { media: string; mime: string } | { publishedLocale: string };
+      /** attributes that name a related document in the message, e.g. ['judul', 'nomor'] */
+      nameAttributes: string[];
+      message: string;
+    };
 
 export interface WorkflowDefinition {
   uid: string;
