@@ -49,8 +49,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams): PpidConfig => ({
         diajukan: { workingDays: 30, calendar: 'business' }, // UU 14/2008 Pasal 36 (2)
       },
       'laporan-evaluasi': {
-        menunggu_penerimaan: { workingDays: 5, calendar: 'business' },
-        dikembalikan: { workingDays: 5, calendar: 'business' },
+        menunggu_penerimaan: { workingDays: 5, calendar: 'business' }, // chosen by the project: the SOP sets none
+        menunggu_tanggapan_koordinator: { workingDays: 5, calendar: 'business' }, // chosen by the project
+        dikembalikan: { workingDays: 5, calendar: 'business' }, // chosen by the project
       },
     },
   },

@@ -139,7 +139,8 @@ export const SOP_ROLES: RoleDefinition[] = [
       { uid: NOTULEN, actions: EDIT },
       { uid: KONTEN, actions: EDIT },
       { uid: DIP, actions: ['read', 'update'] },
-      { uid: LAPORAN, actions: READ },
+      // C3: the Sub Koordinator works the follow-ups of the Koordinator's evaluation meeting (status only).
+      { uid: LAPORAN, actions: ['read', 'update'], writableFields: ['tindakLanjutRapat.status', 'tindakLanjutRapat.tanggalSelesai'] },
       { uid: BIDANG, actions: EDIT },
       { uid: LIBUR, actions: EDIT },
       ...HANDLE_REQUESTS,

@@ -76,10 +76,11 @@ export function registerUnits(strapi: Core.Strapi, runtime: WorkflowRuntime): vo
     const roles = Array.isArray(user?.roles) ? user!.roles!.map((r) => r.code) : [];
     if (!user || !limitedToOwnUnits(roles)) return next();
     const result = await next();
-    const documentIds = [result?.documentId, ...((result?.entries ?? []) as any[]).map((e) => e.documentId)].filter(Boolean);
+    // The version written (its locale's draft row) is the one whose unit must be theirs.
+    const written = [result, ...((result?.entries ?? []) as any[])].filter((r) => r?.documentId);
     const own = await unitIdsOf(strapi, user.id);
-    for (const documentId of documentIds) {
-      const row = await strapi.db.query(DIP).findOne({ where: { documentId }, populate: { unit: { select: ['id'] } } });
+    for (const { documentId, locale } of written) {
+      const row = await strapi.db.query(DIP).findOne({ where: { documentId, ...(locale ? { locale } : {}), publishedAt: null }, populate: { unit: { select: ['id'] } } });
       if (!row?.unit || !own.includes(Number(row.unit.id))) {
         throw new errors.ApplicationError(
           own.length === 0

@@ -32,6 +32,16 @@ export async function failedGuard(
       const doc = await documents.findOne({ ...base, populate: [guard.field] });
       const items: Record<string, unknown>[] = doc?.[guard.field] ?? [];
       if (items.some((item) => !guard.values.includes(String(item[guard.attribute])))) return guard.message;
+    } else if (guard.kind === 'attributeIn') {
+      const row = await strapi.db.query(def.uid as any).findOne({ where: base, select: [guard.attribute] });
+      if (!guard.values.includes(String(row?.[guard.attribute]))) return guard.message;
+    } else if (guard.kind === 'filled') {
+      const row = await strapi.db.query(def.uid as any).findOne({ where: base, select: guard.attributes });
+      if (guard.attributes.some((a) => row?.[a] === null || row?.[a] === undefined || String(row[a]).trim() === '')) return guard.message;
+    } else if (guard.kind === 'authorRole') {
+      const row = await strapi.db.query(def.uid as any).findOne({ where: base, populate: { createdBy: { populate: { roles: { select: ['code'] } } } } });
+      const codes: string[] = (row?.createdBy?.roles ?? []).map((r: { code: string }) => r.code);
+      if (!codes.some((c) => guard.roles.includes(c))) return guard.message;
     } else if (guard.kind === 'eachRelated') {
       const failing = await failingRelated(strapi, def, guard, documentId, locale);
       if (failing.length > 0) return `${guard.message} ${failing.join('; ')}.`;

@@ -26,8 +26,12 @@ export interface TransitionDef {
   roles: string[];
   label: string;
   noteRequired?: boolean;
-  /** true = the person who created/drafted the item may NOT take this transition (separation of duties) */
-  separateFromAuthor?: boolean;
+  /**
+   * true = the person who created/drafted the item may NOT take this transition (separation of
+   * duties, switchable with PPID_SEPARATION_OF_DUTIES); 'always' = never, whatever the setting and
+   * also when a super admin forces the step (nobody accepts their own report).
+   */
+  separateFromAuthor?: boolean | 'always';
   /** conditions on the document itself, checked by the glue before the write (see guards.ts) */
   guards?: TransitionGuard[];
 }
@@ -36,6 +40,12 @@ export interface TransitionDef {
 export type TransitionGuard =
   | { kind: 'hasRelated'; field: string; published?: boolean; message: string }
   | { kind: 'allComponentsIn'; field: string; attribute: string; values: string[]; message: string }
+  /** the document's own attribute is one of `values` (e.g. a report's kind decides who receives it) */
+  | { kind: 'attributeIn'; attribute: string; values: string[]; message: string }
+  /** every attribute has a value (not null, not blank) */
+  | { kind: 'filled'; attributes: string[]; message: string }
+  /** the document's author (createdBy) holds one of the roles (a report written by the right person) */
+  | { kind: 'authorRole'; roles: string[]; message: string }
   /**
    * Every related document (except those whose `skip.attribute` is one of `skip.values`) must meet
    * `require`: carry a file of the given MIME type in a media attribute, or have a published

@@ -133,7 +133,8 @@ export function dipHarness(strapi: Core.Strapi) {
   async function publishedEntry(nomor: string, opts: { file?: boolean } = {}) {
     const berkas = opts.file === false ? undefined : (await uploadPdf('operator', `${nomor.replace(/\W/g, '_')}.pdf`)).id;
     const documentId = await create('operator', nomor, berkas ? { berkas } : {});
-    const en = await update('operator', documentId, 'en', { ...validEntry(nomor), judul: `Title ${nomor}`, ringkasan: `Summary ${nomor}.`, berkas });
+    const unit = unitDocumentId ? { unit: { connect: [{ documentId: unitDocumentId }] } } : {};
+    const en = await update('operator', documentId, 'en', { ...validEntry(nomor), ...unit, judul: `Title ${nomor}`, ringkasan: `Summary ${nomor}.`, berkas });
     if (en.status !== 200) throw new Error(`en ${en.status}: ${JSON.stringify(en.body)}`);
     for (const locale of ['id', 'en']) await approve(documentId, locale);
     for (const locale of ['id', 'en']) {
