@@ -18,6 +18,7 @@ import { bootstrapOutbox, registerOutbox } from './outbox';
 import { bootstrapRequests, registerRequests } from './permohonan';
 import { registerUnitConditions, registerUnits } from './units';
 import { workflowRuntime } from './workflow';
+import { registerQuarterlyList } from './content/quarterly-list';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -31,6 +32,7 @@ export default {
     registerObligations(strapi, registerWorkflows(strapi, WORKFLOW_DEFINITIONS, ROLE_LABELS));
     registerRequests(strapi);
     registerUnits(strapi, workflowRuntime(strapi));
+    registerQuarterlyList(strapi);
     registerSecurity(strapi);
     registerUploads(strapi);
     registerSiteBuildRoutes(strapi);

@@ -15,9 +15,9 @@ export interface Obligation {
 export const OBLIGATIONS: Obligation[] = [
   {
     name: 'rencana_konten',
-    label: 'Daftar konten triwulanan ditetapkan dan disetujui Koordinator',
+    label: 'Daftar konten triwulanan ditetapkan, ditandatangani Koordinator, dan diterima Kepala Dinas',
     months: (c) => c.recurring.contentPlanMonths,
-    responsible: ['sub-koordinator', 'koordinator'],
+    responsible: ['sub-koordinator', 'koordinator', 'kepala-dinas'],
   },
   {
     name: 'unggah_bulanan',

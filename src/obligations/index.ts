@@ -63,7 +63,8 @@ async function berkalaPublished(strapi: Core.Strapi, documentId: string, at: Dat
 export function registerObligations(strapi: Core.Strapi, runtime: WorkflowRuntime) {
   describeTimersOf(KIND, (timer) => `Kewajiban berkala: ${timer.label}`);
   runtime.service.events.subscribe('kewajiban', async (event) => {
-    if (event.def.name === 'konten-terjadwal' && event.to === 'disetujui') await fulfilObligation(strapi, 'rencana_konten', event.at);
+    // SOP seed 001 A1: the quarterly list received by the Kepala Dinas (not one approved item).
+    if (event.def.name === 'daftar-konten' && event.to === 'diterima') await fulfilObligation(strapi, 'rencana_konten', event.at);
     // Met only by a report of the right kind, written by the right role, and accepted (SOP seed 001 C).
     if (event.def.name === 'laporan-evaluasi' && event.to === 'diterima') {
       const report = await strapi.db.query(event.def.uid as any).findOne({

@@ -39,6 +39,8 @@ export interface RoleDefinition {
 const DIP = 'api::dip-document.dip-document';
 const NOTA = 'api::nota-permintaan.nota-permintaan';
 const KONTEN = 'api::konten-terjadwal.konten-terjadwal';
+/** The quarterly content list (SOP seed 001 A1). */
+const DAFTAR = 'api::daftar-konten.daftar-konten';
 const NOTULEN = 'api::notulen.notulen';
 const LAPORAN = 'api::laporan-evaluasi.laporan-evaluasi';
 const BIDANG = 'api::bidang.bidang';
@@ -87,6 +89,7 @@ const OVERSIGHT: ContentGrant[] = [
   { uid: PROFIL, actions: READ },
   { uid: MAKLUMAT, actions: READ },
   { uid: STATUS_SITUS, actions: READ },
+  { uid: DAFTAR, actions: READ },
 ];
 
 export const SOP_ROLES: RoleDefinition[] = [
@@ -138,6 +141,7 @@ export const SOP_ROLES: RoleDefinition[] = [
       { uid: NOTA, actions: EDIT },
       { uid: NOTULEN, actions: EDIT },
       { uid: KONTEN, actions: EDIT },
+      { uid: DAFTAR, actions: EDIT },
       { uid: DIP, actions: ['read', 'update'] },
       // C3: the Sub Koordinator works the follow-ups of the Koordinator's evaluation meeting (status only).
       { uid: LAPORAN, actions: ['read', 'update'], writableFields: ['tindakLanjutRapat.status', 'tindakLanjutRapat.tanggalSelesai'] },
@@ -159,6 +163,7 @@ export const SOP_ROLES: RoleDefinition[] = [
       // Publishing is granted, but refused by the workflow until the Koordinator approves.
       { uid: DIP, actions: ['create', 'read', 'update', 'publish'] },
       { uid: KONTEN, actions: EDIT },
+      { uid: DAFTAR, actions: READ },
       { uid: NOTA, actions: READ },
       { uid: BIDANG, actions: READ },
       { uid: LIBUR, actions: EDIT },

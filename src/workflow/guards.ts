@@ -35,6 +35,10 @@ export async function failedGuard(
     } else if (guard.kind === 'attributeIn') {
       const row = await strapi.db.query(def.uid as any).findOne({ where: base, select: [guard.attribute] });
       if (!guard.values.includes(String(row?.[guard.attribute]))) return guard.message;
+    } else if (guard.kind === 'relatedAttributeIn') {
+      const row = await strapi.db.query(def.uid as any).findOne({ where: base, populate: { [guard.field]: { select: [guard.attribute] } } });
+      const related = row?.[guard.field];
+      if (!related || Array.isArray(related) || !guard.values.includes(String(related[guard.attribute]))) return guard.message;
     } else if (guard.kind === 'filled') {
       const row = await strapi.db.query(def.uid as any).findOne({ where: base, select: guard.attributes });
       if (guard.attributes.some((a) => row?.[a] === null || row?.[a] === undefined || String(row[a]).trim() === '')) return guard.message;

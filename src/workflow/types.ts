@@ -42,6 +42,8 @@ export type TransitionGuard =
   | { kind: 'allComponentsIn'; field: string; attribute: string; values: string[]; message: string }
   /** the document's own attribute is one of `values` (e.g. a report's kind decides who receives it) */
   | { kind: 'attributeIn'; attribute: string; values: string[]; message: string }
+  /** the related document (a to-one relation) exists and its attribute is one of `values` */
+  | { kind: 'relatedAttributeIn'; field: string; attribute: string; values: string[]; message: string }
   /** every attribute has a value (not null, not blank) */
   | { kind: 'filled'; attributes: string[]; message: string }
   /** the document's author (createdBy) holds one of the roles (a report written by the right person) */
