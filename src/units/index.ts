@@ -7,6 +7,8 @@ import type { WorkflowRuntime } from '../workflow';
 import { nameOf } from '../workflow/guards';
 import { WorkflowError, type AdminUser } from '../workflow/service';
 import { pauseTimer, resumeTimer, TIMER_UID } from '../workflow/timers';
+import { runSelfChecks } from '../compat/self-check';
+import { UNIT_TOUCH_POINTS } from './touch-points';
 import { confirmableUnits, limitedToOwnUnits, narrowResponsible, RECEIPT_EVENT, receiptNote, receiptsOf, type TargetUnit } from './rules';
 
 const BIDANG = 'api::bidang.bidang';
@@ -261,6 +263,7 @@ export function registerUnits(strapi: Core.Strapi, runtime: WorkflowRuntime): vo
 
 /** bootstrap(), before the roles get their permissions: the condition the Kepala Bidang's DIP grant uses. */
 export async function registerUnitConditions(strapi: Core.Strapi): Promise<void> {
+  runSelfChecks(strapi, UNIT_TOUCH_POINTS);
   const provider = (strapi.service('admin::permission') as any).conditionProvider;
   if (provider.has(OWN_UNIT_CONDITION_ID)) return;
   await provider.register({

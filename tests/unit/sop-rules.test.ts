@@ -78,3 +78,18 @@ describe('evaluations by the right person', () => {
     expect(other).toMatchObject({ ok: true, forced: true });
   });
 });
+
+describe('the unit touch point', () => {
+  const { runSelfChecks } = require('../../src/compat/self-check') as typeof import('../../src/compat/self-check');
+  const { UNIT_TOUCH_POINTS } = require('../../src/units/touch-points') as typeof import('../../src/units/touch-points');
+  const fn = () => undefined;
+  const strapiWith = (service: unknown): any => ({ config: { get: () => '5.99.0' }, service: () => service });
+  const check = (service: unknown) => () => runSelfChecks(strapiWith(service), UNIT_TOUCH_POINTS);
+
+  test('the expected shape passes; a moved permissions manager or condition provider stops start-up', () => {
+    expect(check({ conditionProvider: { register: fn, has: fn }, createPermissionsManager: fn })).not.toThrow();
+    expect(check({ conditionProvider: { register: fn, has: fn } })).toThrow(/createPermissionsManager is not a function/);
+    expect(check({ createPermissionsManager: fn })).toThrow(/conditionProvider is missing/);
+    expect(check(undefined)).toThrow(/admin::permission is missing/);
+  });
+});
