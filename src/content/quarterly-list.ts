@@ -41,9 +41,20 @@ export function registerQuarterlyList(strapi: Core.Strapi): void {
             throw new errors.ApplicationError(`Daftar Konten Triwulan untuk periode ${periode} sudah ada; satu periode hanya punya satu daftar.`, { code: 'PERIOD_TAKEN' });
           }
         }
+        const previous = ctx.params?.documentId
+          ? await strapi.db.query(DAFTAR).findOne({ where: { documentId: ctx.params.documentId }, populate: { konten: { select: ['id'] } } })
+          : null;
         const result = await next();
         if (result?.documentId) {
-          const list = await strapi.db.query(DAFTAR).findOne({ where: { documentId: result.documentId }, populate: { konten: { select: ['judul', 'periode'] } } });
+          const list = await strapi.db.query(DAFTAR).findOne({ where: { documentId: result.documentId }, populate: { konten: { select: ['id', 'judul', 'periode'] } } });
+          // Items added or removed from the list's side: only while it is open, as from the item's side.
+          const ids = (rows: { id: number }[] | undefined) => (rows ?? []).map((r) => r.id).sort().join(',');
+          if (previous && ids(previous.konten) !== ids(list?.konten) && !LIST_OPEN_STATES.includes(previous.statusAlur)) {
+            throw new errors.ApplicationError(
+              `Daftar Konten Triwulan ${previous.periode} sudah diajukan atau ditandatangani; isinya hanya dapat diubah setelah daftar dikembalikan atau dibuka untuk perubahan.`,
+              { code: 'LIST_MEMBERSHIP' },
+            );
+          }
           const stray = (list?.konten ?? []).filter((k: any) => k.periode !== list.periode);
           if (stray.length) {
             throw new errors.ApplicationError(

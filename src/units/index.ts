@@ -95,6 +95,28 @@ export function registerUnits(strapi: Core.Strapi, runtime: WorkflowRuntime): vo
     return result;
   });
 
+  // A unit's Kepala Bidang link names accounts that hold the Kepala Bidang role: the link is what
+  // confirms receipts and scopes access, so it cannot make anyone else a Kabid.
+  strapi.documents.use(async (ctx: any, next: () => Promise<any>) => {
+    if (ctx.uid !== BIDANG || !['create', 'update'].includes(ctx.action)) return next();
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      if (!result?.documentId) return result;
+      const unit = await strapi.db.query(BIDANG).findOne({
+        where: { documentId: result.documentId },
+        populate: { kepalaBidang: { select: ['email'], populate: { roles: { select: ['code'] } } } },
+      });
+      const wrong = ((unit?.kepalaBidang ?? []) as any[]).filter((u) => !(u.roles ?? []).some((r: { code: string }) => r.code === 'kepala-bidang'));
+      if (wrong.length) {
+        throw new errors.ApplicationError(
+          `Akun berikut tidak berperan Kepala Bidang sehingga tidak dapat ditautkan sebagai Kepala Bidang unit: ${wrong.map((u) => u.email).join(', ')}.`,
+          { code: 'NOT_KABID' },
+        );
+      }
+      return result;
+    });
+  });
+
   // The Governor's letter and the signed memo are PDFs (never public: src/uploads/public-files.ts).
   strapi.documents.use(async (ctx: any, next: () => Promise<any>) => {
     if (ctx.uid !== NOTA || !['create', 'update'].includes(ctx.action)) return next();
@@ -228,7 +250,8 @@ export function registerUnits(strapi: Core.Strapi, runtime: WorkflowRuntime): vo
             }
             const units = await targetUnitsOf(strapi, memo.documentId);
             const receipts = receiptsOf(units, await receiptEvents(strapi, memo.documentId));
-            const { units: open, reason } = confirmableUnits(user.id, units, receipts);
+            const holdsKabidRole = (user.roles ?? []).some((r) => r.code === 'kepala-bidang');
+            const { units: open, reason } = holdsKabidRole ? confirmableUnits(user.id, units, receipts) : { units: [], reason: 'not-kabid' as const };
             if (reason === 'not-kabid') {
               throw new WorkflowError(403, 'Penerimaan hanya dapat dikonfirmasi oleh Kepala Bidang dari unit tujuan nota ini.', { code: 'NOT_TARGET_KABID' });
             }

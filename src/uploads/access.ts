@@ -123,7 +123,8 @@ export async function isPublicName(strapi: Core.Strapi, name: string, canonicalP
   const known = cache.get(name, now);
   if (known !== undefined) return known;
   const row = await findStoredFile(strapi, name, canonicalPath);
-  const result = row ? !(await hasPrivateAttachment(strapi, row.id)) && isPublicFile(await publishedAttachments(strapi, row.id)) : false;
+  // The private-field veto is read only for a file that would otherwise be public (one more indexed lookup).
+  const result = row ? isPublicFile(await publishedAttachments(strapi, row.id)) && !(await hasPrivateAttachment(strapi, row.id)) : false;
   const seconds = (strapi.config.get('ppid') as PpidConfig).upload.publicCacheSeconds;
   if (seconds > 0) cache.set(name, result, now + seconds * 1000);
   return result;

@@ -281,3 +281,22 @@ test("the Governor's letter and the signed memo are PDFs and never public", asyn
   const row = await strapi.db.query(NOTA).findOne({ where: { documentId: id }, populate: { suratGubernur: true } });
   expect(row.suratGubernur.id).toBe(letter.id);
 });
+
+test('only an account holding the Kepala Bidang role can be linked as a unit\'s Kepala Bidang, or confirm a receipt', async () => {
+  const CM_BIDANG = `/content-manager/collection-types/${BIDANG}`;
+  const res = await http().put(`${CM_BIDANG}/${units.b.documentId}`).set(as('sub-koordinator')).send({ kepalaBidang: { connect: [{ id: users['sub-koordinator'].id }] } });
+  expect(res.status).toBe(400);
+  expect(res.body.error.message).toMatch(/tidak berperan Kepala Bidang/);
+  const unit = await strapi.db.query(BIDANG).findOne({ where: { id: units.b.id }, populate: { kepalaBidang: true } });
+  expect(unit.kepalaBidang.map((u: any) => u.id)).toEqual([users['kabid-b'].id]);
+
+  // Linked behind the rule's back, a non-Kabid still cannot confirm a receipt.
+  const id = await memo('NOTA/SOP/5', [units.b.documentId]);
+  await signed(id);
+  expect((await move('sub-koordinator', id, 'menunggu_dip')).status).toBe(200);
+  await strapi.db.query(BIDANG).update({ where: { id: units.b.id }, data: { kepalaBidang: [users['kabid-b'].id, users.operator.id] } });
+  const before = await audits();
+  expect((await http().post(`/ppid/nota-permintaan/${id}/penerimaan`).set(as('operator'))).status).toBe(403);
+  expect(await audits()).toBe(before);
+  await strapi.db.query(BIDANG).update({ where: { id: units.b.id }, data: { kepalaBidang: [users['kabid-b'].id] } });
+});

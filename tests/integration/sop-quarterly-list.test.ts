@@ -75,6 +75,11 @@ test('the quarterly list walk: set, signed, received; the obligation is met by t
   const leave = await http().put(`${cm(KONTEN)}/${inList}`).set(as('sub-koordinator')).send({ daftarKonten: null });
   expect(leave.status).toBe(400);
   expect((await strapi.db.query(KONTEN).findOne({ where: { documentId: inList }, populate: { daftarKonten: true } })).daftarKonten.documentId).toBe(list);
+  // Nor from the list's side.
+  const other = (await item('Berita lain', '2027-Q1')).body.data.documentId as string;
+  const fromList = await http().put(`${cm(DAFTAR)}/${list}`).set(as('sub-koordinator')).send({ konten: { connect: [{ documentId: other }] } });
+  expect(fromList.status).toBe(400);
+  expect((await strapi.db.query(DAFTAR).findOne({ where: { documentId: list }, populate: { konten: true } })).konten.map((k: any) => k.documentId)).toEqual([inList]);
 
   const before = await planPeriodsClosed();
   expect((await move('koordinator', 'konten-terjadwal', inList, 'disetujui')).status).toBe(200);
