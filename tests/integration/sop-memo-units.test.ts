@@ -300,3 +300,15 @@ test('only an account holding the Kepala Bidang role can be linked as a unit\'s 
   expect(await audits()).toBe(before);
   await strapi.db.query(BIDANG).update({ where: { id: units.b.id }, data: { kepalaBidang: [users['kabid-b'].id] } });
 });
+
+test("the public API shows units without their people", async () => {
+  for (const query of ['', '?populate=*', '?populate[kepalaBidang]=true&populate[staf]=true']) {
+    const res = await http().get(`/api/bidangs${query}`);
+    expect([200, 400]).toContain(res.status);
+    // Either the private relation is refused as a populate key (400) or it is simply absent.
+    expect(JSON.stringify(res.body)).not.toContain(users['kabid-a'].email);
+    if (res.status === 200) for (const unit of res.body.data) expect(Object.keys(unit)).not.toEqual(expect.arrayContaining(['kepalaBidang']));
+    if (res.status === 200) for (const unit of res.body.data) expect(Object.keys(unit)).not.toEqual(expect.arrayContaining(['staf']));
+  }
+  expect((await http().get('/api/bidangs')).body.data.map((u: any) => u.nama)).toEqual(expect.arrayContaining(['Bidang A', 'Bidang B']));
+});
