@@ -2,9 +2,13 @@ import type { Core } from '@strapi/strapi';
 import type { PpidConfig } from '../src/config/ppid-config';
 
 /**
- * Every number the SOPs set, in one place. Defaults come from the SOPs (seed 000 table A,
- * seed 001 sections A–C, Kualifikasi Pelaksana 4); change them here or with the variables named.
- * Validated at start-up (src/config/ppid-config.ts): a bad value stops Strapi with a clear message.
+ * Every number the workflows run on, in one place. Each says where it comes from:
+ *   "SOP …"  — written in the SOPs (seed 000 table A, seed 001 sections A–C, Kualifikasi 4);
+ *   "law …"  — UU 14/2008;
+ *   "chosen" — the SOP names the step but no time (or no number at all): the project picked the
+ *              value, and an office may set its own (README "Configuration", "Readings of the SOP").
+ * Change them here or with the variables named. Validated at start-up (src/config/ppid-config.ts):
+ * a bad value stops Strapi with a clear message.
  */
 export default ({ env }: Core.Config.Shared.ConfigParams): PpidConfig => ({
   calendar: {
@@ -13,56 +17,67 @@ export default ({ env }: Core.Config.Shared.ConfigParams): PpidConfig => ({
     officeHours: env('PPID_OFFICE_HOURS', 'mon-thu 07:30-16:00; fri 07:30-16:30'),
   },
   sla: {
-    // Share of a step's time after which its timer is "at risk" (SPEC §3.5).
+    // Share of a step's time after which its timer is "at risk" (SPEC §3.5). Chosen: the SOPs have no warning threshold.
     atRiskShare: env.float('PPID_SLA_AT_RISK_SHARE', 0.8),
     // Per workflow, per waiting state. Minutes run on office hours; workingDays are whole
     // working days (the day of receipt not counted). calendar '24x7' ignores office hours.
     durations: {
       'nota-permintaan': {
-        penyusunan_konsep: { minutes: 60, calendar: 'business' }, // step 1: 60 menit
-        menunggu_paraf: { minutes: 10, calendar: 'business' }, // step 2: 10 menit
-        menunggu_tanda_tangan: { minutes: 10, calendar: 'business' }, // step 3: 10 menit
-        menunggu_distribusi: { minutes: 10, calendar: 'business' }, // step 4: 10 menit
-        menunggu_dip: { workingDays: 7, calendar: 'business' }, // step 5: 7 hari
-        menunggu_unggah: { workingDays: 2, calendar: 'business' }, // step 6: 2 hari
-        dikembalikan: { minutes: 60, calendar: 'business' }, // revision = redrafting
+        penyusunan_konsep: { minutes: 60, calendar: 'business' }, // SOP seed 000 A step 1: 60 menit
+        menunggu_paraf: { minutes: 10, calendar: 'business' }, // SOP step 2: 10 menit
+        menunggu_tanda_tangan: { minutes: 10, calendar: 'business' }, // SOP step 3: 10 menit
+        menunggu_distribusi: { minutes: 10, calendar: 'business' }, // SOP step 4: 10 menit
+        menunggu_dip: { workingDays: 7, calendar: 'business' }, // SOP step 5: 7 hari (read as working days: chosen)
+        // SOP step 6: 2 hari (working days: chosen). Paused while linked DIP entries wait for the
+        // Koordinator, whose approval runs on the dip-document clock below.
+        menunggu_unggah: { workingDays: 2, calendar: 'business' },
+        dikembalikan: { minutes: 60, calendar: 'business' }, // chosen: a revision is a redraft, timed like step 1
       },
       'dip-document': {
-        menunggu_persetujuan: { workingDays: 2, calendar: 'business' },
-        dikembalikan: { workingDays: 2, calendar: 'business' },
+        menunggu_persetujuan: { workingDays: 2, calendar: 'business' }, // chosen: SOP seed 001 B5 sets no time for the Koordinator's check
+        dikembalikan: { workingDays: 2, calendar: 'business' }, // chosen
+      },
+      'daftar-konten': {
+        menunggu_tanda_tangan: { workingDays: 2, calendar: 'business' }, // chosen by the project: the SOP sets none
+        menunggu_penerimaan: { workingDays: 5, calendar: 'business' }, // chosen by the project
+        dikembalikan: { workingDays: 2, calendar: 'business' }, // chosen by the project
       },
       'konten-terjadwal': {
-        menunggu_persetujuan: { workingDays: 2, calendar: 'business' },
-        dikembalikan: { workingDays: 2, calendar: 'business' },
+        menunggu_persetujuan: { workingDays: 2, calendar: 'business' }, // chosen: the SOP sets none
+        dikembalikan: { workingDays: 2, calendar: 'business' }, // chosen
       },
       notulen: {
+        // chosen: SOP seed 001 B says "sesuai dengan permasalahan jadwal yang ditentukan" (no number)
         menunggu_tinjauan: { workingDays: 2, calendar: 'business' },
-        menunggu_penerimaan: { workingDays: 2, calendar: 'business' },
+        menunggu_penerimaan: { workingDays: 2, calendar: 'business' }, // chosen
       },
       // Internal targets of the office; the legal deadline (batasWaktu) counts from receipt.
       'permohonan-informasi': {
-        diterima: { workingDays: 1, calendar: 'business' },
-        diproses: { workingDays: 10, calendar: 'business' },
-        diperpanjang: { workingDays: 7, calendar: 'business' },
+        diterima: { workingDays: 1, calendar: 'business' }, // chosen
+        diproses: { workingDays: 10, calendar: 'business' }, // law: UU 14/2008 Pasal 22 (7)
+        diperpanjang: { workingDays: 7, calendar: 'business' }, // law: UU 14/2008 Pasal 22 (8)
       },
       keberatan: {
         diajukan: { workingDays: 30, calendar: 'business' }, // UU 14/2008 Pasal 36 (2)
       },
       'laporan-evaluasi': {
-        menunggu_penerimaan: { workingDays: 5, calendar: 'business' },
-        dikembalikan: { workingDays: 5, calendar: 'business' },
+        menunggu_penerimaan: { workingDays: 5, calendar: 'business' }, // chosen by the project: the SOP sets none
+        menunggu_tanggapan_koordinator: { workingDays: 5, calendar: 'business' }, // chosen by the project
+        dikembalikan: { workingDays: 5, calendar: 'business' }, // chosen by the project
       },
     },
   },
-  // The person who drafted an item may not approve it.
+  // The person who drafted an item may not approve it (chosen: the SOPs name separate actors per step).
+  // Reports and the quarterly list are never accepted by their author, whatever this says.
   separationOfDuties: env.bool('PPID_SEPARATION_OF_DUTIES', true),
   recurring: {
-    contentPlanMonths: 3, // seed 001 A1: daftar konten minimal 1 x 3 bulan
-    uploadMonths: 1, // seed 001 A2: operator mengunggah tiap bulan
-    managementEvaluationMonths: 6, // seed 001 C1: evaluasi koordinator minimal 1 x 6 bulan
-    coordinatorEvaluationMonths: 1, // seed 001 C2: kepala dinas mengevaluasi koordinator tiap bulan
-    berkalaRefreshMonths: 6, // UU 14/2008: informasi berkala paling singkat 6 bulan sekali
+    contentPlanMonths: 3, // SOP seed 001 A1: daftar konten minimal 1 x 3 bulan
+    uploadMonths: 1, // SOP seed 001 A2: operator mengunggah tiap bulan
+    managementEvaluationMonths: 6, // SOP seed 001 C1: evaluasi koordinator minimal 1 x 6 bulan
+    coordinatorEvaluationMonths: 1, // SOP seed 001 C2: kepala dinas mengevaluasi koordinator tiap bulan
+    berkalaRefreshMonths: 6, // law: UU 14/2008 — informasi berkala paling singkat 6 bulan sekali
   },
+  // chosen: the SOP (seed 000, Kualifikasi 4) asks for complex passwords changed periodically, no numbers.
   password: {
     minLength: env.int('PPID_PASSWORD_MIN_LENGTH', 12),
     historySize: env.int('PPID_PASSWORD_HISTORY', 5),
@@ -70,7 +85,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): PpidConfig => ({
     warnDays: env.int('PPID_PASSWORD_WARN_DAYS', 14),
   },
   mfa: {
-    // Role codes that must use 2FA, or 'all' (the SOP: every actor).
+    // Role codes that must use 2FA, or 'all' (SOP seed 000 Kualifikasi 4: every actor). Counts below: chosen.
     requiredRoles: env.array('PPID_MFA_REQUIRED_ROLES', ['all']),
     issuer: env('PPID_MFA_ISSUER', 'PPID'),
     maxFailures: env.int('PPID_MFA_MAX_FAILURES', 5),
@@ -78,6 +93,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): PpidConfig => ({
     challengeMinutes: 5,
     encryptionKey: env('PPID_MFA_KEY', ''),
   },
+  // chosen (all upload and outbox numbers): the SOPs say nothing about them.
   upload: {
     maxPdfMb: env.int('PPID_UPLOAD_MAX_MB', 20),
     // PDFs with JavaScript/automatic actions/XFA, or with embedded files, are refused unless allowed here.

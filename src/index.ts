@@ -18,6 +18,9 @@ import { bootstrapOutbox, registerOutbox } from './outbox';
 import { bootstrapRequests, registerRequests } from './permohonan';
 import { bootstrapOps, destroyOps, registerOps } from './ops';
 import { bootstrapReports, registerReports } from './reports';
+import { registerUnitConditions, registerUnits } from './units';
+import { workflowRuntime } from './workflow';
+import { registerQuarterlyList } from './content/quarterly-list';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -30,6 +33,8 @@ export default {
     strapi.documents.use(dipValidationMiddleware(strapi));
     registerObligations(strapi, registerWorkflows(strapi, WORKFLOW_DEFINITIONS, ROLE_LABELS));
     registerRequests(strapi);
+    registerUnits(strapi, workflowRuntime(strapi));
+    registerQuarterlyList(strapi);
     registerSecurity(strapi);
     registerUploads(strapi);
     registerSiteBuildRoutes(strapi);
@@ -39,6 +44,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
+    await registerUnitConditions(strapi);
     await ensureAdminRoles(strapi);
     await ensureFieldLabels(strapi);
     await ensurePublicPermissions(strapi);

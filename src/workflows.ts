@@ -6,6 +6,7 @@ import { notulenWorkflow } from './api/notulen/workflow';
 import { laporanEvaluasiWorkflow } from './api/laporan-evaluasi/workflow';
 import { permohonanInformasiWorkflow } from './api/permohonan-informasi/workflow';
 import { keberatanWorkflow } from './api/keberatan/workflow';
+import { daftarKontenWorkflow } from './api/daftar-konten/workflow';
 
 /**
  * Every content type with a workflow. Adding one is its definition file beside the schema
@@ -19,4 +20,5 @@ export const WORKFLOW_DEFINITIONS: WorkflowDefinition[] = [
   laporanEvaluasiWorkflow,
   permohonanInformasiWorkflow,
   keberatanWorkflow,
+  daftarKontenWorkflow,
 ];

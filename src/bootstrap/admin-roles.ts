@@ -57,7 +57,7 @@ function permissionsFor(strapi: Core.Strapi, grant: ContentGrant): AdminPermissi
       action: `plugin::content-manager.explorer.${action}`,
       subject: grant.uid,
       properties,
-      conditions: [],
+      conditions: grant.conditions ?? [],
     };
   });
 }

@@ -14,6 +14,8 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     email: 'Email',
     telepon: 'Telepon',
     deskripsi: 'Deskripsi',
+    kepalaBidang: 'Kepala Bidang (akun admin)',
+    staf: 'Staf unit (akun admin)',
   },
   'api::dip-document.dip-document': {
     nomor: 'Nomor DIP',
@@ -43,6 +45,8 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     tanggalNota: 'Tanggal nota',
     tujuan: 'Ditujukan kepada (Sekretariat/Bidang)',
     dokumenDip: 'Dokumen DIP yang diterima',
+    suratGubernur: 'Surat Gubernur terkait DIP (PDF, tidak publik)',
+    notaTertandatangan: 'Nota dinas bertanda tangan (PDF, tidak publik)',
     statusAlur: 'Status alur',
   },
   'api::konten-terjadwal.konten-terjadwal': {
@@ -54,6 +58,13 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     dokumen: 'Dokumen DIP',
     jadwalTayang: 'Jadwal tayang',
     tayangPada: 'Tayang pada',
+    daftarKonten: 'Daftar Konten Triwulan',
+    statusAlur: 'Status alur',
+  },
+  'api::daftar-konten.daftar-konten': {
+    periode: 'Periode (triwulan, mis. 2026-Q4)',
+    catatan: 'Catatan',
+    konten: 'Konten terjadwal',
     statusAlur: 'Status alur',
   },
   'api::notulen.notulen': {
@@ -75,6 +86,9 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     angkaDihitungPada: 'Angka dihitung pada',
     temuan: 'Temuan',
     rekomendasi: 'Rekomendasi',
+    tanggalRapat: 'Tanggal rapat evaluasi',
+    pesertaRapat: 'Peserta rapat evaluasi',
+    tindakLanjutRapat: 'Tindak lanjut rapat evaluasi',
     statusAlur: 'Status alur',
   },
   'api::profil-ppid.profil-ppid': {

@@ -6,7 +6,7 @@ import { addCalendarMonths, computeAtRiskAt } from '../workflow/sla';
 import { closeOpenTimers, findOpenTimer, openTimerUntil, type TimerKey } from '../workflow/timers';
 import type { WorkflowRuntime } from '../workflow';
 import { describeTimersOf } from '../workflow/notify';
-import { BERKALA_REFRESH, OBLIGATIONS } from './catalogue';
+import { BERKALA_REFRESH, OBLIGATIONS, reportMeetsObligation } from './catalogue';
 
 const KIND = 'kewajiban';
 const DIP_UID = 'api::dip-document.dip-document';
@@ -63,11 +63,17 @@ async function berkalaPublished(strapi: Core.Strapi, documentId: string, at: Dat
 export function registerObligations(strapi: Core.Strapi, runtime: WorkflowRuntime) {
   describeTimersOf(KIND, (timer) => `Kewajiban berkala: ${timer.label}`);
   runtime.service.events.subscribe('kewajiban', async (event) => {
-    if (event.def.name === 'konten-terjadwal' && event.to === 'disetujui') await fulfilObligation(strapi, 'rencana_konten', event.at);
-    if (event.def.name === 'laporan-evaluasi' && event.to === 'menunggu_penerimaan') {
-      const report = await strapi.db.query(event.def.uid as any).findOne({ where: { documentId: event.documentId }, select: ['jenis'] });
-      if (report?.jenis === 'evaluasi_pengelolaan') await fulfilObligation(strapi, 'evaluasi_pengelolaan', event.at);
-      if (report?.jenis === 'evaluasi_koordinator') await fulfilObligation(strapi, 'evaluasi_koordinator', event.at);
+    // SOP seed 001 A1: the quarterly list received by the Kepala Dinas (not one approved item).
+    if (event.def.name === 'daftar-konten' && event.to === 'diterima') await fulfilObligation(strapi, 'rencana_konten', event.at);
+    // Met only by a report of the right kind, written by the right role, and accepted (SOP seed 001 C).
+    if (event.def.name === 'laporan-evaluasi' && event.to === 'diterima') {
+      const report = await strapi.db.query(event.def.uid as any).findOne({
+        where: { documentId: event.documentId },
+        select: ['jenis'],
+        populate: { createdBy: { populate: { roles: { select: ['code'] } } } },
+      });
+      const authorRoles: string[] = (report?.createdBy?.roles ?? []).map((r: { code: string }) => r.code);
+      if (report && reportMeetsObligation(report.jenis, authorRoles)) await fulfilObligation(strapi, report.jenis, event.at);
     }
   });
 

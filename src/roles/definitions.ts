@@ -20,6 +20,8 @@ export interface ContentGrant {
   actions: CmAction[];
   /** fields writable on create/update; default: every field except the workflow state */
   writableFields?: string[];
+  /** RBAC conditions (ids from Strapi's condition provider) limiting which rows the grant covers */
+  conditions?: string[];
 }
 
 export interface RoleDefinition {
@@ -37,6 +39,8 @@ export interface RoleDefinition {
 const DIP = 'api::dip-document.dip-document';
 const NOTA = 'api::nota-permintaan.nota-permintaan';
 const KONTEN = 'api::konten-terjadwal.konten-terjadwal';
+/** The quarterly content list (SOP seed 001 A1). */
+const DAFTAR = 'api::daftar-konten.daftar-konten';
 const NOTULEN = 'api::notulen.notulen';
 const LAPORAN = 'api::laporan-evaluasi.laporan-evaluasi';
 const BIDANG = 'api::bidang.bidang';
@@ -85,6 +89,7 @@ const OVERSIGHT: ContentGrant[] = [
   { uid: PROFIL, actions: READ },
   { uid: MAKLUMAT, actions: READ },
   { uid: STATUS_SITUS, actions: READ },
+  { uid: DAFTAR, actions: READ },
 ];
 
 export const SOP_ROLES: RoleDefinition[] = [
@@ -116,10 +121,11 @@ export const SOP_ROLES: RoleDefinition[] = [
     code: 'kepala-bidang',
     name: 'Kepala Bidang',
     label: 'Kepala Bidang',
-    description: 'Menyediakan bahan DIP unit kerjanya atas permintaan.',
+    description: 'Menyediakan bahan DIP unit kerjanya atas permintaan; mengonfirmasi penerimaan nota permintaan untuk unitnya.',
     content: [
       { uid: NOTA, actions: READ },
-      { uid: DIP, actions: EDIT },
+      // Only the entries of the units they head or staff (src/units: condition api::unit-kerja-sendiri).
+      { uid: DIP, actions: EDIT, conditions: ['api::unit-kerja-sendiri'] },
       { uid: BIDANG, actions: READ },
       { uid: STATUS_SITUS, actions: READ },
     ],
@@ -135,8 +141,10 @@ export const SOP_ROLES: RoleDefinition[] = [
       { uid: NOTA, actions: EDIT },
       { uid: NOTULEN, actions: EDIT },
       { uid: KONTEN, actions: EDIT },
+      { uid: DAFTAR, actions: EDIT },
       { uid: DIP, actions: ['read', 'update'] },
-      { uid: LAPORAN, actions: READ },
+      // C3: the Sub Koordinator works the follow-ups of the Koordinator's evaluation meeting (status only).
+      { uid: LAPORAN, actions: ['read', 'update'], writableFields: ['tindakLanjutRapat.status', 'tindakLanjutRapat.tanggalSelesai'] },
       { uid: BIDANG, actions: EDIT },
       { uid: LIBUR, actions: EDIT },
       ...HANDLE_REQUESTS,
@@ -155,6 +163,7 @@ export const SOP_ROLES: RoleDefinition[] = [
       // Publishing is granted, but refused by the workflow until the Koordinator approves.
       { uid: DIP, actions: ['create', 'read', 'update', 'publish'] },
       { uid: KONTEN, actions: EDIT },
+      { uid: DAFTAR, actions: READ },
       { uid: NOTA, actions: READ },
       { uid: BIDANG, actions: READ },
       { uid: LIBUR, actions: EDIT },

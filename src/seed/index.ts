@@ -6,7 +6,7 @@ import { runAsSystem } from '../workflow/system-context';
 import { DEMO_MEMOS, DEMO_MINUTES, DEMO_UNITS, demoDipEntries, type DemoDip } from './demo-data';
 import { indonesianHolidays } from './holidays';
 import { makePdf } from './pdf';
-import { ensureDemoAdmins } from './demo-admins';
+import { demoEmail, ensureDemoAdmins } from './demo-admins';
 import { seedPublicPages } from './public-pages';
 
 const UID = {
@@ -117,7 +117,10 @@ export async function runSeed(
       report.reports += 1;
     }
 
-    if (opts.withDemoAdmins) report.admins = await ensureDemoAdmins(strapi, log);
+    if (opts.withDemoAdmins) {
+      report.admins = await ensureDemoAdmins(strapi, log);
+      await linkDemoKabid(strapi, unitIds);
+    }
     log(
       `units +${report.units}, DIP entries +${report.dipEntries}, holidays +${report.holidays}, ` +
         `memos +${report.memos}, minutes +${report.minutes}, reports +${report.reports}, pages +${report.pages}, ` +
@@ -125,6 +128,21 @@ export async function runSeed(
     );
     return report;
   });
+}
+
+/**
+ * The demo Kepala Bidang heads the first demo unit (a target of the demo memos), so the memo's
+ * receipt and the Kabid's own-unit access can be walked in the demo. Only when the unit has no
+ * Kabid yet (an office's own assignment is never overwritten).
+ */
+async function linkDemoKabid(strapi: Core.Strapi, unitIds: Record<string, string>) {
+  const kabid = await strapi.db.query('admin::user').findOne({ where: { email: demoEmail('kepala-bidang') }, select: ['id'] });
+  const unitDocumentId = unitIds[DEMO_UNITS[0].kode];
+  if (!kabid || !unitDocumentId) return;
+  const unit = await strapi.db.query(UID.bidang).findOne({ where: { documentId: unitDocumentId }, populate: { kepalaBidang: { select: ['id'] } } });
+  if (unit && (unit.kepalaBidang ?? []).length === 0) {
+    await strapi.db.query(UID.bidang).update({ where: { id: unit.id }, data: { kepalaBidang: [kabid.id] } });
+  }
 }
 
 /** One DIP entry in Indonesian and English, with a generated PDF unless it is exempt. */

@@ -12,7 +12,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { PpidConfig } from '../config/ppid-config';
-import { candidateHashes, isPublicFile, PUBLIC_MEDIA_SOURCES, rowServing, type Attachment, type StoredFileRow } from './public-files';
+import { candidateHashes, isPublicFile, PRIVATE_MEDIA_FIELDS, PUBLIC_MEDIA_SOURCES, rowServing, type Attachment, type StoredFileRow } from './public-files';
 import { checkSignature, deriveUrlKey, expiryFor, signUrl, type SignatureCheck } from './signed-url';
 
 const FILE_UID = 'plugin::upload.file';
@@ -104,13 +104,27 @@ export async function publishedAttachments(strapi: Core.Strapi, fileId: number):
   return found;
 }
 
+/** True when the file is attached through a PRIVATE_MEDIA_FIELDS field (any row, any state). */
+export async function hasPrivateAttachment(strapi: Core.Strapi, fileId: number): Promise<boolean> {
+  const morph = morphTableOf(strapi);
+  const row = await strapi.db
+    .connection(morph.table)
+    .where(morph.fileColumn, fileId)
+    .andWhere((q: any) => {
+      for (const f of PRIVATE_MEDIA_FIELDS) q.orWhere((w: any) => w.where(morph.typeColumn, f.uid).andWhere('field', f.field));
+    })
+    .first();
+  return Boolean(row);
+}
+
 export async function isPublicName(strapi: Core.Strapi, name: string, canonicalPath: string): Promise<boolean> {
   const now = Date.now();
   const cache = publicCache(strapi);
   const known = cache.get(name, now);
   if (known !== undefined) return known;
   const row = await findStoredFile(strapi, name, canonicalPath);
-  const result = row ? isPublicFile(await publishedAttachments(strapi, row.id)) : false;
+  // The private-field veto is read only for a file that would otherwise be public (one more indexed lookup).
+  const result = row ? isPublicFile(await publishedAttachments(strapi, row.id)) && !(await hasPrivateAttachment(strapi, row.id)) : false;
   const seconds = (strapi.config.get('ppid') as PpidConfig).upload.publicCacheSeconds;
   if (seconds > 0) cache.set(name, result, now + seconds * 1000);
   return result;

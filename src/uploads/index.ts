@@ -7,7 +7,7 @@
  * README: "Uploads".
  */
 import type { Core } from '@strapi/strapi';
-import { PUBLIC_MEDIA_SOURCES } from './public-files';
+import { PRIVATE_MEDIA_FIELDS, PUBLIC_MEDIA_SOURCES } from './public-files';
 import { GUARDED } from './service-guard';
 import { morphTableOf, publicCache, publishedAttachments, signedUrlFor } from './access';
 
@@ -46,7 +46,7 @@ export function registerUploads(strapi: Core.Strapi): void {
     cache.clear();
     if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => onCommit(() => cache.clear()));
   };
-  const watched = new Set(PUBLIC_MEDIA_SOURCES.map((s) => s.uid));
+  const watched = new Set([...PUBLIC_MEDIA_SOURCES.map((s) => s.uid), ...PRIVATE_MEDIA_FIELDS.map((f) => f.uid)]);
   const writes = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
   strapi.documents.use(async (ctx: any, next: () => Promise<any>) => {
     const result = await next();

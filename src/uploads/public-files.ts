@@ -31,6 +31,17 @@ export const PUBLIC_MEDIA_SOURCES: readonly PublicMediaSource[] = [
   },
 ];
 
+/**
+ * Fields whose files are never public, whatever else they are attached to: the Governor's letter
+ * and the signed memo of a DIP request (SOP seed 000 table A, steps 1 and 3) are internal papers.
+ * A file attached through one of these is private even if someone also attaches it to a
+ * published DIP entry.
+ */
+export const PRIVATE_MEDIA_FIELDS: readonly { uid: string; field: string }[] = [
+  { uid: 'api::nota-permintaan.nota-permintaan', field: 'suratGubernur' },
+  { uid: 'api::nota-permintaan.nota-permintaan', field: 'notaTertandatangan' },
+];
+
 export interface Attachment {
   uid: string;
   field: string;

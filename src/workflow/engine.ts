@@ -152,7 +152,7 @@ export function assertValidDefinition(def: WorkflowDefinition): void {
 
 const holdsRole = (actor: Actor, t: TransitionDef): boolean => t.roles.some((r) => actor.roles.includes(r));
 const blockedByAuthorship = (t: TransitionDef, actor: Actor, ctx: TransitionContext): boolean =>
-  !!t.separateFromAuthor && ctx.separationOfDuties && sameId(actor.id, ctx.authorId);
+  (t.separateFromAuthor === 'always' || (!!t.separateFromAuthor && ctx.separationOfDuties)) && sameId(actor.id, ctx.authorId);
 
 /**
  * Transitions this actor may take now (for buttons in the admin panel). A transition that
@@ -189,6 +189,13 @@ export function decide(def: WorkflowDefinition, input: DecideInput): Decision {
     }
     if (to === state) {
       return refuse('ILLEGAL_TRANSITION', `Dokumen sudah berstatus "${fromL}"; pilih status lain.`);
+    }
+    // Some separations hold even for the super admin: nobody accepts their own report.
+    if (transition?.separateFromAuthor === 'always' && sameId(actor.id, input.authorId)) {
+      return refuse(
+        'SEPARATION_OF_DUTIES',
+        `Langkah "${transition.label}" tidak boleh dilakukan oleh pembuat dokumen sendiri, juga dengan pemaksaan.`,
+      );
     }
     // The matching regular transition (if any) is kept so the audit trail can name the step.
     return { ok: true, from: state, to, transition, forced: true };

@@ -42,7 +42,7 @@ export function registerWorkflows(
   strapi.documents.use(calendars.middleware());
   strapi.documents.use(workflowMiddleware(strapi, registry, service, calendars));
   // Strapi's public server API for routes of the admin type (admin JWT, admin policies).
-  strapi.server.routes(workflowRoutes(service, registry) as any);
+  strapi.server.routes(workflowRoutes(service, registry, strapi) as any);
   const runtime = { registry, service, calendars };
   (strapi as any)[RUNTIME] = runtime;
   return runtime;

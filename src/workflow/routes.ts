@@ -1,4 +1,6 @@
+import type { Core } from '@strapi/strapi';
 import type { WorkflowService, AdminUser } from './service';
+import type { WorkflowDefinition } from './types';
 import type { WorkflowRegistry } from './registry';
 import { WorkflowError } from './service';
 
@@ -22,12 +24,36 @@ function canRead(ctx: any, uid: string): boolean {
   return Boolean(ctx.state.userAbility?.can('plugin::content-manager.explorer.read', uid));
 }
 
+const READ_ACTION = 'plugin::content-manager.explorer.read';
+
+/**
+ * Row-level access: when the user's read grant carries RBAC conditions (a Kepala Bidang's own
+ * unit), the document itself must satisfy them, checked the way the Content Manager does (its
+ * relations populated to ids, tested with the user's ability). A document the user cannot open in
+ * the Content Manager has no workflow for them either.
+ */
+async function canReadDocument(strapi: Core.Strapi, service: WorkflowService, ctx: any, def: WorkflowDefinition, documentId: string, locale: string | null): Promise<boolean> {
+  const ability = ctx.state.userAbility;
+  if (!ability?.can(READ_ACTION, def.uid)) return false;
+  const rules: any[] = typeof ability.rulesFor === 'function' ? ability.rulesFor(READ_ACTION, def.uid) : [];
+  if (!rules.some((r) => r.conditions && Object.keys(r.conditions).length > 0)) return true;
+  const ref = service.refOf(def, documentId, locale);
+  const attributes = (strapi.contentType(def.uid as any) as any).attributes as Record<string, any>;
+  const populate = Object.fromEntries(
+    Object.entries(attributes).filter(([, a]) => a.type === 'relation' && a.target !== 'admin::user').map(([name]) => [name, { select: ['id'] }]),
+  );
+  const row = await strapi.db.query(def.uid as any).findOne({ where: { documentId, ...(ref.locale ? { locale: ref.locale } : {}) }, populate });
+  if (!row) return true; // the service answers 404
+  const manager = (strapi.service('admin::permission') as any).createPermissionsManager({ ability, model: def.uid });
+  return Boolean(ability.can(READ_ACTION, manager.toSubject(row, def.uid)));
+}
+
 /**
  * Admin API (admin JWT): GET the workflow of one document, POST a transition.
  * `:type` is the singular name (e.g. nota-permintaan); `?locale=` selects the translation of
  * localized types (default id).
  */
-export function workflowRoutes(service: WorkflowService, registry: WorkflowRegistry) {
+export function workflowRoutes(service: WorkflowService, registry: WorkflowRegistry, strapi: Core.Strapi) {
   const policies = ['admin::isAuthenticatedAdmin'];
   return {
     type: 'admin',
@@ -62,6 +88,9 @@ export function workflowRoutes(service: WorkflowService, registry: WorkflowRegis
           await respond(ctx, async () => {
             const def = service.definitionByName(ctx.params.type);
             if (!canRead(ctx, def.uid)) throw new WorkflowError(403, 'Anda tidak memiliki akses baca ke jenis konten ini.');
+            if (!(await canReadDocument(strapi, service, ctx, def, ctx.params.documentId, ctx.query.locale ?? null))) {
+              throw new WorkflowError(403, 'Dokumen ini di luar unit kerja Anda.', { code: 'OUTSIDE_OWN_UNIT' });
+            }
             return service.status(ctx.params.type, ctx.params.documentId, ctx.query.locale ?? null, user);
           });
         },
@@ -84,6 +113,9 @@ export function workflowRoutes(service: WorkflowService, registry: WorkflowRegis
           await respond(ctx, async () => {
             const def = service.definitionByName(ctx.params.type);
             if (!canRead(ctx, def.uid)) throw new WorkflowError(403, 'Anda tidak memiliki akses ke jenis konten ini.');
+            if (!(await canReadDocument(strapi, service, ctx, def, ctx.params.documentId, ctx.query.locale ?? null))) {
+              throw new WorkflowError(403, 'Dokumen ini di luar unit kerja Anda.', { code: 'OUTSIDE_OWN_UNIT' });
+            }
             return service.transition(ctx.params.type, ctx.params.documentId, ctx.query.locale ?? null, { user }, {
               to: body.to.trim(),
               from: body.from ?? null,

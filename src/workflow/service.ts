@@ -64,8 +64,20 @@ interface DocumentRef {
   locale: string | null;
 }
 
+/**
+ * Who is responsible for a waiting state of one document, when the definition's roles are too
+ * broad (e.g. only the Kabids of a memo's target units, only the person who submitted an entry).
+ * Returns role codes and/or `email:` addresses (see notify.ts).
+ */
+export type ResponsibleResolver = (input: { documentId: string; locale: string | null; state: string; responsible: string[] }) => Promise<string[]>;
+
+/** Extra, type-specific facts the status endpoint shows beside the state (e.g. a memo's receipts). */
+export type StatusExtension = (input: { documentId: string; locale: string | null; state: string }) => Promise<Record<string, unknown>>;
+
 export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowRegistry, calendars: CalendarSource) {
   const config = () => strapi.config.get('ppid') as PpidConfig;
+  const resolvers = new Map<string, ResponsibleResolver>();
+  const extensions = new Map<string, StatusExtension>();
   const versions = createVersionReader(strapi, (def, documentId, locale) => stateRowWhere(refOf(def, documentId, locale)));
   const events = createTransitionEvents(strapi.log);
 
@@ -119,10 +131,14 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
   async function startState(ref: DocumentRef, state: string, at: Date) {
     const stateDef = ref.def.states[state];
     if (!stateDef?.sla) return;
+    const resolver = resolvers.get(ref.def.name);
+    const responsible = resolver
+      ? await resolver({ documentId: ref.documentId, locale: ref.locale, state, responsible: stateDef.responsible ?? [] })
+      : stateDef.responsible ?? [];
     await openTimer(
       strapi,
       timerKey(ref),
-      { name: state, label: stateDef.label, sla: stateDef.sla, responsible: stateDef.responsible ?? [] },
+      { name: state, label: stateDef.label, sla: stateDef.sla, responsible },
       at,
       await calendars.get(),
       config().sla.atRiskShare,
@@ -254,6 +270,8 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
     const where: Record<string, unknown> = { jenisKonten: def.uid, dokumenId: documentId };
     if (ref.locale) where.locale = ref.locale;
     const events = await strapi.db.query(AUDIT_UID).findMany({ where, orderBy: { seq: 'asc' }, limit: 500 });
+    const extension = extensions.get(def.name);
+    const extra = extension ? await extension({ documentId, locale: ref.locale, state }) : null;
     return {
       type: def.name,
       documentId,
@@ -268,9 +286,13 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
             startedAt: new Date(timer.mulai).toISOString(),
             atRiskAt: new Date(timer.berisikoPada).toISOString(),
             dueAt: new Date(timer.jatuhTempo).toISOString(),
-            status: timerStatus(now, new Date(timer.berisikoPada), new Date(timer.jatuhTempo)),
+            status: timer.dijedaPada ? 'paused' : timerStatus(now, new Date(timer.berisikoPada), new Date(timer.jatuhTempo)),
+            // Time this step's clock stood still, waiting on someone else (see timers.ts pauseTimer).
+            pausedSince: timer.dijedaPada ? new Date(timer.dijedaPada).toISOString() : null,
+            pausedMinutes: Number(timer.menitJeda ?? 0),
           }
         : null,
+      ...(extra ? { extra } : {}),
       history: events.map((e: any) => ({
         seq: Number(e.seq),
         event: e.peristiwa,
@@ -333,7 +355,13 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
     await closeOpenTimers(strapi, timerKey(ref), new Date(), await calendars.get());
   }
 
-  return { transition, status, recordCreated, recordRestoredState, sendBackForApproval, versions, documentDeleted, loadRow: (def: WorkflowDefinition, documentId: string, locale?: string | null) => loadRow(refOf(def, documentId, locale)), refOf, events, definitionByName };
+  return {
+    /** Narrows who is responsible for a waiting state, per document (one resolver per workflow). */
+    resolveResponsible: (name: string, resolver: ResponsibleResolver) => void resolvers.set(name, resolver),
+    /** Adds type-specific facts to the status endpoint (one extension per workflow). */
+    extendStatus: (name: string, extension: StatusExtension) => void extensions.set(name, extension),
+    timerKey: (def: WorkflowDefinition, documentId: string, locale?: string | null) => timerKey(refOf(def, documentId, locale)),
+    transition, status, recordCreated, recordRestoredState, sendBackForApproval, versions, documentDeleted, loadRow: (def: WorkflowDefinition, documentId: string, locale?: string | null) => loadRow(refOf(def, documentId, locale)), refOf, events, definitionByName };
 }
 
 export type WorkflowService = ReturnType<typeof createWorkflowService>;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ALWAYS_ON, type Calendar } from './calendar';
+import { ALWAYS_ON, addBusinessMinutes, businessMinutesBetween, type Calendar } from './calendar';
 import { calendarFor, closeTimer, computeAtRiskAt, computeDueAt } from './sla';
 import type { SlaSpec } from './types';
 
@@ -62,12 +62,18 @@ export async function closeOpenTimers(strapi: Core.Strapi, key: TimerKey, leftAt
   const open = await strapi.db.query(TIMER_UID).findMany({ where: { ...key, ditutupPada: null } });
   let last: ClosedTimer | null = null;
   for (const timer of open) {
-    const dueAt = new Date(timer.jatuhTempo);
     const timerCalendar = timer.kalender === '24x7' ? ALWAYS_ON : calendar;
-    const { met, businessMinutes } = closeTimer(new Date(timer.mulai), leftAt, dueAt, timerCalendar);
+    // A timer stopped while paused: the pause up to now is credited like a resumed one.
+    const pausedNow = timer.dijedaPada ? businessMinutesBetween(new Date(timer.dijedaPada), leftAt, timerCalendar) : 0;
+    const dueAt = pausedNow > 0 ? addBusinessMinutes(new Date(timer.jatuhTempo), pausedNow, timerCalendar) : new Date(timer.jatuhTempo);
+    const paused = Number(timer.menitJeda ?? 0) + Math.round(pausedNow);
+    const closed = closeTimer(new Date(timer.mulai), leftAt, dueAt, timerCalendar);
+    // The minutes recorded are the step's own: time it stood paused is not counted against it.
+    const businessMinutes = Math.max(0, closed.businessMinutes - paused);
+    const met = closed.met;
     await strapi.db.query(TIMER_UID).update({
       where: { id: timer.id },
-      data: { ditutupPada: leftAt, terpenuhi: met, menitKerja: businessMinutes, cekBerikutnya: null },
+      data: { ditutupPada: leftAt, terpenuhi: met, menitKerja: businessMinutes, cekBerikutnya: null, jatuhTempo: dueAt, dijedaPada: null, menitJeda: paused },
     });
     last = { dueAt, met, businessMinutes };
   }
@@ -76,4 +82,38 @@ export async function closeOpenTimers(strapi: Core.Strapi, key: TimerKey, leftAt
 
 export async function findOpenTimer(strapi: Core.Strapi, key: TimerKey) {
   return strapi.db.query(TIMER_UID).findOne({ where: { ...key, ditutupPada: null }, orderBy: { id: 'desc' } });
+}
+
+/**
+ * Stops a running timer's clock: the step waits on someone else (a memo's Operator waiting for the
+ * Koordinator to approve the DIP entries). The sweeper skips it while paused. No-op when there is
+ * no open timer or it is already paused.
+ */
+export async function pauseTimer(strapi: Core.Strapi, key: TimerKey, at: Date): Promise<boolean> {
+  const timer = await findOpenTimer(strapi, key);
+  if (!timer || timer.dijedaPada) return false;
+  const { count } = await strapi.db.query(TIMER_UID).updateMany({
+    where: { id: timer.id, ditutupPada: null, dijedaPada: null },
+    data: { dijedaPada: at, cekBerikutnya: null },
+  });
+  return count === 1;
+}
+
+/**
+ * Restarts a paused timer: its deadline and at-risk instant move later by the business time it
+ * stood still, which is added to `menitJeda`. No-op when it is not paused.
+ */
+export async function resumeTimer(strapi: Core.Strapi, key: TimerKey, at: Date, calendar: Calendar): Promise<boolean> {
+  const timer = await findOpenTimer(strapi, key);
+  if (!timer || !timer.dijedaPada) return false;
+  const timerCalendar = timer.kalender === '24x7' ? ALWAYS_ON : calendar;
+  const credited = businessMinutesBetween(new Date(timer.dijedaPada), at, timerCalendar);
+  const dueAt = addBusinessMinutes(new Date(timer.jatuhTempo), credited, timerCalendar);
+  const atRiskAt = addBusinessMinutes(new Date(timer.berisikoPada), credited, timerCalendar);
+  const cekBerikutnya = timer.notifLewatPada ? null : timer.notifBerisikoPada ? dueAt : atRiskAt;
+  const { count } = await strapi.db.query(TIMER_UID).updateMany({
+    where: { id: timer.id, ditutupPada: null, dijedaPada: { $notNull: true } },
+    data: { dijedaPada: null, jatuhTempo: dueAt, berisikoPada: atRiskAt, cekBerikutnya, menitJeda: Number(timer.menitJeda ?? 0) + Math.round(credited) },
+  });
+  return count === 1;
 }

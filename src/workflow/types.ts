@@ -26,8 +26,12 @@ export interface TransitionDef {
   roles: string[];
   label: string;
   noteRequired?: boolean;
-  /** true = the person who created/drafted the item may NOT take this transition (separation of duties) */
-  separateFromAuthor?: boolean;
+  /**
+   * true = the person who created/drafted the item may NOT take this transition (separation of
+   * duties, switchable with PPID_SEPARATION_OF_DUTIES); 'always' = never, whatever the setting and
+   * also when a super admin forces the step (nobody accepts their own report).
+   */
+  separateFromAuthor?: boolean | 'always';
   /** conditions on the document itself, checked by the glue before the write (see guards.ts) */
   guards?: TransitionGuard[];
 }
@@ -37,7 +41,29 @@ export type TransitionGuard =
   | { kind: 'hasRelated'; field: string; published?: boolean; message: string }
   | { kind: 'allComponentsIn'; field: string; attribute: string; values: string[]; message: string }
   /** when `when.field` is one of `when.values`, at least one of `anyOf` (a relation or a text) is filled */
-  | { kind: 'anyFilledWhen'; when: { field: string; values: string[] }; anyOf: string[]; message: string };
+  | { kind: 'anyFilledWhen'; when: { field: string; values: string[] }; anyOf: string[]; message: string }
+  /** the document's own attribute is one of `values` (e.g. a report's kind decides who receives it) */
+  | { kind: 'attributeIn'; attribute: string; values: string[]; message: string }
+  /** the related document (a to-one relation) exists and its attribute is one of `values` */
+  | { kind: 'relatedAttributeIn'; field: string; attribute: string; values: string[]; message: string }
+  /** every attribute has a value (not null, not blank) */
+  | { kind: 'filled'; attributes: string[]; message: string }
+  /** the document's author (createdBy) holds one of the roles (a report written by the right person) */
+  | { kind: 'authorRole'; roles: string[]; message: string }
+  /**
+   * Every related document (except those whose `skip.attribute` is one of `skip.values`) must meet
+   * `require`: carry a file of the given MIME type in a media attribute, or have a published
+   * version in a locale. The message is followed by the names of the documents that do not.
+   */
+  | {
+      kind: 'eachRelated';
+      field: string;
+      skip?: { attribute: string; values: string[] };
+      require: { media: string; mime: string } | { publishedLocale: string };
+      /** attributes that name a related document in the message, e.g. ['judul', 'nomor'] */
+      nameAttributes: string[];
+      message: string;
+    };
 
 export interface WorkflowDefinition {
   uid: string;

@@ -60,6 +60,8 @@ beforeAll(async () => {
     ['sub-koordinator', 'sub-koordinator', 'Sari', 'Wulandari'],
     ['koordinator', 'koordinator', 'Budi', 'Santoso'],
     ['koordinator-2', 'koordinator', 'Dewi', 'Lestari'],
+    ['operator', 'operator', 'Rudi', 'Hartono'],
+    ['super', 'super-admin', 'Admin', 'Utama'],
   ];
   for (const [key, role, firstname, lastname] of people) {
     const user = await createAdmin(strapi, role, { firstname, lastname, email: `${key}@panel.ppid.test`, password: PASSWORD });
@@ -367,4 +369,32 @@ test('the create page shows a hint, an API refusal shows the access message, and
 
   expect(pageErrors).toEqual([]);
   await context.close();
+});
+
+test("the Operator's step-6 clock is shown paused while an entry waits for the Koordinator, the entry listed apart", async () => {
+  const id = await createMemo('NOTA/PANEL/JEDA');
+  const forced = await api('super', 'POST', `/ppid/workflow/nota-permintaan/${id}/transitions`, { to: 'menunggu_unggah', force: true, note: 'Uji panel: langkah 1–5 di atas kertas' });
+  expect(forced.status).toBe(200);
+  const dip = await (strapi.documents('api::dip-document.dip-document' as any) as any).create({
+    locale: 'id',
+    data: {
+      nomor: 'DIP/PANEL/1', judul: 'Laporan kinerja', ringkasan: 'Ringkasan', kategori: 'berkala', pejabatPenguasa: 'Kadis',
+      penanggungJawab: 'Sub Koordinator', bentukInformasi: 'softcopy', jangkaWaktuPenyimpanan: '5 tahun', notaPermintaan: id,
+    },
+  });
+  expect((await api('operator', 'POST', `/ppid/workflow/dip-document/${dip.documentId}/transitions?locale=id`, { to: 'menunggu_persetujuan' })).status).toBe(200);
+
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'id-ID', timezoneId: 'UTC' });
+  const page = await newPage(context);
+  await login(page, 'operator');
+  const { panel, aside } = await openMemo(page, id);
+  const timer = panel.getByTestId('workflow-timer');
+  expect(await timer.getAttribute('data-status')).toBe('paused');
+  expect(await timer.textContent()).toContain('Dijeda: menunggu pihak lain');
+  const waits = panel.getByTestId('workflow-approval-waits');
+  expect(await waits.textContent()).toContain('Menunggu persetujuan Koordinator (waktu Koordinator, bukan Operator)');
+  expect(await waits.textContent()).toContain('"Laporan kinerja" (DIP/PANEL/1): batas');
+  await shot(page, '05-operator-jeda', aside);
+  await context.close();
+  expect(pageErrors).toEqual([]);
 });

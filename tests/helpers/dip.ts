@@ -63,11 +63,18 @@ export function dipHarness(strapi: Core.Strapi) {
   /** documentId|locale → every version the Koordinator approved, as the test saw it at approval. */
   const approved = new Map<string, PublicView[]>();
 
+  /** The unit the harness's Kepala Bidang heads; every entry the harness creates belongs to it. */
+  let unitDocumentId: string | null = null;
+
   async function signInAll() {
     for (const role of ALL_ROLES) {
       users[role] = await createAdmin(strapi, role);
       tokens[role] = await adminToken(strapi, users[role].id);
     }
+    // A Kepala Bidang sees and edits only the entries of a unit they head (src/units).
+    const unit = await (strapi.documents('api::bidang.bidang' as any) as any).create({ data: { nama: `Unit uji ${process.pid}`, kode: `unit-uji-${process.pid}` } });
+    await strapi.db.query('api::bidang.bidang').update({ where: { id: unit.id }, data: { kepalaBidang: [users['kepala-bidang'].id] } });
+    unitDocumentId = unit.documentId;
   }
 
   const as = (role: string) => ({ Authorization: `Bearer ${tokens[role]}` });
@@ -79,7 +86,8 @@ export function dipHarness(strapi: Core.Strapi) {
   }
 
   async function create(role: string, nomor: string, extra: Record<string, unknown> = {}) {
-    const res = await http().post(`${CM}?locale=id`).set(as(role)).send({ ...validEntry(nomor), ...extra });
+    const unit = unitDocumentId ? { unit: { connect: [{ documentId: unitDocumentId }] } } : {};
+    const res = await http().post(`${CM}?locale=id`).set(as(role)).send({ ...validEntry(nomor), ...unit, ...extra });
     if (res.status !== 201) throw new Error(`create ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body.data.documentId as string;
   }
@@ -125,7 +133,8 @@ export function dipHarness(strapi: Core.Strapi) {
   async function publishedEntry(nomor: string, opts: { file?: boolean } = {}) {
     const berkas = opts.file === false ? undefined : (await uploadPdf('operator', `${nomor.replace(/\W/g, '_')}.pdf`)).id;
     const documentId = await create('operator', nomor, berkas ? { berkas } : {});
-    const en = await update('operator', documentId, 'en', { ...validEntry(nomor), judul: `Title ${nomor}`, ringkasan: `Summary ${nomor}.`, berkas });
+    const unit = unitDocumentId ? { unit: { connect: [{ documentId: unitDocumentId }] } } : {};
+    const en = await update('operator', documentId, 'en', { ...validEntry(nomor), ...unit, judul: `Title ${nomor}`, ringkasan: `Summary ${nomor}.`, berkas });
     if (en.status !== 200) throw new Error(`en ${en.status}: ${JSON.stringify(en.body)}`);
     for (const locale of ['id', 'en']) await approve(documentId, locale);
     for (const locale of ['id', 'en']) {

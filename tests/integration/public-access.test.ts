@@ -58,7 +58,7 @@ test('the public reaches exactly the read routes of DIP entries, units and the t
 });
 
 test('memos, minutes, schedules, reports, holidays, the site build status, requests and the audit trail are refused', async () => {
-  for (const path of ['nota-permintaans', 'notulens', 'konten-terjadwals', 'laporan-evaluasis', 'hari-liburs', 'riwayat-alurs', 'users', 'permohonan-informasis', 'keberatans', 'status-situs']) {
+  for (const path of ['nota-permintaans', 'notulens', 'konten-terjadwals', 'daftar-kontens', 'laporan-evaluasis', 'hari-liburs', 'riwayat-alurs', 'users', 'permohonan-informasis', 'keberatans', 'status-situs']) {
     const res = await http().get(`/api/${path}`);
     expect([403, 404]).toContain(res.status);
   }

@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { adminToken, createAdmin, TOKENS_WITHOUT_MFA } from '../helpers/admin';
+import { makePdf } from '../../src/seed/pdf';
 
 let strapi: Core.Strapi;
 const http = () => request(strapi.server.httpServer);
@@ -9,6 +10,7 @@ const NOTA = 'api::nota-permintaan.nota-permintaan';
 const CM = `/content-manager/collection-types/${NOTA}`;
 const tokens: Record<string, string> = {};
 const users: Record<string, any> = {};
+let unitDocumentId: string;
 
 beforeAll(async () => {
   strapi = await setupStrapi(TOKENS_WITHOUT_MFA);
@@ -17,6 +19,8 @@ beforeAll(async () => {
     users[role] = user;
     tokens[role] = await adminToken(strapi, user.id);
   }
+  // Step 4 distributes to named units (SOP seed 000 table A).
+  unitDocumentId = (await (strapi.documents('api::bidang.bidang' as any) as any).create({ data: { nama: 'Bidang Uji', kode: 'bidang-uji' } })).documentId;
 });
 afterAll(teardownStrapi);
 
@@ -28,7 +32,7 @@ async function createMemo(nomor: string) {
   const res = await http()
     .post(CM)
     .set(as('sub-koordinator'))
-    .send({ nomor, perihal: 'Permintaan DIP triwulan', tanggalNota: '2026-11-20', isi: 'Mohon kirim DIP.' });
+    .send({ nomor, perihal: 'Permintaan DIP triwulan', tanggalNota: '2026-11-20', isi: 'Mohon kirim DIP.', tujuan: { connect: [{ documentId: unitDocumentId }] } });
   expect(res.status).toBe(201);
   return res.body.data.documentId as string;
 }
@@ -67,9 +71,13 @@ test('the memo walks the six SOP steps, each by its own role, and every step lan
   expect(noDip.body.error.message).toMatch(/Tautkan dulu dokumen DIP/);
   expect(await stateOf(id)).toBe('menunggu_dip');
 
+  // Step 5's output is the PDF of the entry.
+  const upload = await http().post('/upload').set(as('sub-koordinator')).attach('files', makePdf('DIP nota', ['isi']), { filename: 'dip-nota.pdf', contentType: 'application/pdf' });
+  expect(upload.status).toBe(201);
   const dip = await (strapi.documents('api::dip-document.dip-document' as any) as any).create({
     locale: 'id',
     data: {
+      berkas: upload.body[0].id,
       nomor: 'DIP/NOTA/1', judul: 'Data layanan', ringkasan: 'Ringkasan', kategori: 'setiap_saat', pejabatPenguasa: 'Kadis',
       penanggungJawab: 'Sub Koordinator', bentukInformasi: 'softcopy', jangkaWaktuPenyimpanan: '5 tahun', notaPermintaan: id,
     },

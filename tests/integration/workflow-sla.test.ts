@@ -179,6 +179,7 @@ describe('DIP entries: publishing needs approval', () => {
 });
 
 describe('scheduled content', () => {
+  let listCount = 0;
   async function scheduledItem(judul: string, dipState: 'disetujui' | 'draf') {
     const dip = await (strapi.documents(DIP as any) as any).create({
       locale: 'id',
@@ -191,12 +192,20 @@ describe('scheduled content', () => {
       expect((await move('operator', 'dip-document', dip.documentId, 'menunggu_persetujuan')).status).toBe(200);
       expect((await move('koordinator', 'dip-document', dip.documentId, 'disetujui')).status).toBe(200);
     }
+    // Every item belongs to its quarter's list (SOP seed 001 A1), signed by the Koordinator and
+    // received by the Kepala Dinas; one list per period, so each item here gets its own quarter.
+    const periode = `${2030 + listCount++}-Q4`;
+    const list = await http().post('/content-manager/collection-types/api::daftar-konten.daftar-konten').set(as('sub-koordinator')).send({ periode });
+    expect(list.status).toBe(201);
     const res = await http()
       .post('/content-manager/collection-types/api::konten-terjadwal.konten-terjadwal')
       .set(as('sub-koordinator'))
-      .send({ judul, jenis: 'dokumen_dip', periode: '2026-Q4', jadwalTayang: new Date(Date.now() + 3_600_000).toISOString(), dokumen: dip.documentId });
+      .send({ judul, jenis: 'dokumen_dip', periode, jadwalTayang: new Date(Date.now() + 3_600_000).toISOString(), dokumen: dip.documentId, daftarKonten: list.body.data.documentId });
     expect(res.status).toBe(201);
     const id = res.body.data.documentId;
+    for (const [role, to] of [['sub-koordinator', 'menunggu_tanda_tangan'], ['koordinator', 'menunggu_penerimaan'], ['kepala-dinas', 'diterima']]) {
+      expect((await move(role, 'daftar-konten', list.body.data.documentId, to)).status).toBe(200);
+    }
     await move('sub-koordinator', 'konten-terjadwal', id, 'menunggu_persetujuan');
     expect((await move('koordinator', 'konten-terjadwal', id, 'disetujui')).status).toBe(200);
     return { id, dipId: dip.documentId as string };
@@ -238,14 +247,14 @@ describe('scheduled content', () => {
 });
 
 describe('recurring obligations', () => {
-  test('each SOP obligation runs as a timer; approving a content plan item restarts the quarterly one', async () => {
+  test('each SOP obligation runs as a timer; a quarterly list received by the Kepala Dinas restarts the quarterly one', async () => {
     const open = await strapi.db.query(TIMER).findMany({ where: { jenisKonten: 'kewajiban', ditutupPada: null } });
     const names = open.map((t: any) => t.dokumenId);
     expect(names).toEqual(expect.arrayContaining(['rencana_konten', 'unggah_bulanan', 'evaluasi_pengelolaan', 'evaluasi_koordinator']));
     const plan = open.find((t: any) => t.dokumenId === 'rencana_konten');
     const months = (new Date(plan.jatuhTempo).getTime() - new Date(plan.mulai).getTime()) / (30.4 * 86_400_000);
     expect(Math.round(months)).toBe(3);
-    // The scheduled-content tests above approved items, so the plan obligation was restarted.
+    // The scheduled-content tests above had their quarterly lists received, so the plan obligation was restarted.
     const closed = await strapi.db.query(TIMER).count({ where: { jenisKonten: 'kewajiban', dokumenId: 'rencana_konten', ditutupPada: { $notNull: true } } });
     expect(closed).toBeGreaterThan(0);
   });
@@ -261,14 +270,21 @@ describe('recurring obligations', () => {
     expect(mails).toHaveLength(1);
   });
 
-  test('a monthly evaluation report handed to the Kepala Dinas restarts the coordinator-evaluation obligation', async () => {
+  test("the Kepala Dinas's monthly evaluation of the Koordinator, once acknowledged, restarts the coordinator-evaluation obligation", async () => {
     const before = await strapi.db.query(TIMER).findOne({ where: { jenisKonten: 'kewajiban', dokumenId: 'evaluasi_koordinator', ditutupPada: null } });
     const res = await http()
       .post('/content-manager/collection-types/api::laporan-evaluasi.laporan-evaluasi')
       .set(as('kepala-dinas'))
-      .send({ judul: 'Evaluasi Koordinator November', jenis: 'evaluasi_koordinator', periodeMulai: '2026-11-01', periodeSelesai: '2026-11-30' });
+      .send({
+        judul: 'Evaluasi Koordinator November', jenis: 'evaluasi_koordinator', periodeMulai: '2026-11-01', periodeSelesai: '2026-11-30',
+        tanggalRapat: '2026-11-30', pesertaRapat: 'Kepala Dinas; Koordinator',
+      });
     expect(res.status).toBe(201);
-    expect((await move('kepala-dinas', 'laporan-evaluasi', res.body.data.documentId, 'menunggu_penerimaan')).status).toBe(200);
+    expect((await move('kepala-dinas', 'laporan-evaluasi', res.body.data.documentId, 'menunggu_tanggapan_koordinator')).status).toBe(200);
+    // Handed over is not yet done: the evaluated Koordinator acknowledges it.
+    const handed = await strapi.db.query(TIMER).findOne({ where: { jenisKonten: 'kewajiban', dokumenId: 'evaluasi_koordinator', ditutupPada: null } });
+    expect(handed.id).toBe(before.id);
+    expect((await move('koordinator', 'laporan-evaluasi', res.body.data.documentId, 'diterima')).status).toBe(200);
     const after = await strapi.db.query(TIMER).findOne({ where: { jenisKonten: 'kewajiban', dokumenId: 'evaluasi_koordinator', ditutupPada: null } });
     expect(after.id).not.toBe(before.id);
     expect((await strapi.db.query(TIMER).findOne({ where: { id: before.id } })).terpenuhi).toBe(true);

@@ -42,6 +42,8 @@ describe('badges', () => {
     expect(timerBadge('on_track')).toEqual({ variant: 'success', messageKey: 'timer.onTrack' });
     expect(timerBadge('at_risk')).toEqual({ variant: 'warning', messageKey: 'timer.atRisk' });
     expect(timerBadge('breached')).toEqual({ variant: 'danger', messageKey: 'timer.breached' });
+    // A step waiting on someone else (the memo's Operator while DIP entries await approval).
+    expect(timerBadge('paused')).toEqual({ variant: 'neutral', messageKey: 'timer.paused' });
     expect(timerBadge('weird').variant).toBe('neutral');
     expect(WORKFLOW_MESSAGES['timer.onTrack'].id).toBe('Sesuai jadwal');
     expect(WORKFLOW_MESSAGES['timer.atRisk'].id).toBe('Hampir jatuh tempo');

@@ -4,6 +4,7 @@ import { decide, transitionsFrom } from '../../src/workflow/engine';
 import { buildRegistry } from '../../src/workflow/registry';
 import { WORKFLOW_DEFINITIONS } from '../../src/workflows';
 import { tindakLanjutWorkflow } from '../../src/api/notulen/workflow';
+import { tindakLanjutRapatWorkflow } from '../../src/api/laporan-evaluasi/workflow';
 import type { WorkflowDefinition } from '../../src/workflow/types';
 import { ROLE_CODES, ROLE_LABELS } from '../../src/roles/definitions';
 import fs from 'node:fs';
@@ -46,8 +47,8 @@ test('a reviewer can send the memo back only with a note', () => {
 });
 
 /** Every (state, target, role) of every real definition: legal for exactly the owning roles. */
-test.each([...WORKFLOW_DEFINITIONS.map((d) => [d.name]), ['tindak-lanjut']])('%s: every legal and illegal transition, for every role', (name) => {
-  const def = (registry.byName.get(name) ?? tindakLanjutWorkflow) as WorkflowDefinition;
+test.each([...WORKFLOW_DEFINITIONS.map((d) => [d.name]), ['tindak-lanjut'], ['tindak-lanjut-rapat']])('%s: every legal and illegal transition, for every role', (name) => {
+  const def = (registry.byName.get(name) ?? (name === 'tindak-lanjut-rapat' ? tindakLanjutRapatWorkflow : tindakLanjutWorkflow)) as WorkflowDefinition;
   const states = Object.keys(def.states);
   let legal = 0;
   for (const from of states) {

@@ -34,6 +34,37 @@ export const StateSummary = ({ status }: { status: WorkflowStatus }) => {
             {t('timer.due', { due: formatWib(status.timer.dueAt, language) })}
           </Typography>
           <Badge variant={timer.variant}>{t(timer.messageKey)}</Badge>
+          {status.timer.pausedMinutes ? (
+            <Typography variant="pi" textColor="neutral600" data-testid="workflow-timer-paused">
+              {t('timer.pausedMinutes', { minutes: String(status.timer.pausedMinutes) })}
+            </Typography>
+          ) : null}
+        </Flex>
+      ) : null}
+      {status.extra?.menungguPersetujuan?.length ? (
+        <Flex direction="column" alignItems="flex-start" gap={1} data-testid="workflow-approval-waits">
+          <Typography variant="pi" fontWeight="bold" textColor="neutral800">
+            {t('extra.approvalWaits')}
+          </Typography>
+          {status.extra.menungguPersetujuan.map((w) => (
+            <Typography key={`${w.documentId}:${w.locale ?? ''}`} variant="pi" textColor="neutral800">
+              {t('extra.approvalWait', { entry: w.entri, due: formatWib(w.jatuhTempo, language) })}
+            </Typography>
+          ))}
+        </Flex>
+      ) : null}
+      {status.extra?.penerimaan?.length ? (
+        <Flex direction="column" alignItems="flex-start" gap={1} data-testid="workflow-receipts">
+          <Typography variant="pi" fontWeight="bold" textColor="neutral800">
+            {t('extra.receipts')}
+          </Typography>
+          {status.extra.penerimaan.map((r) => (
+            <Typography key={r.unit} variant="pi" textColor="neutral800">
+              {r.diterimaPada
+                ? t('extra.received', { unit: r.unit, actor: r.diterimaOleh ?? '-', at: formatWib(r.diterimaPada, language) })
+                : t('extra.notReceived', { unit: r.unit })}
+            </Typography>
+          ))}
         </Flex>
       ) : null}
     </Flex>

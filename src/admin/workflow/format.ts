@@ -4,7 +4,7 @@
  * No React, no Strapi: unit-tested in tests/unit/admin-workflow-format.test.ts.
  */
 
-export type TimerStatus = 'on_track' | 'at_risk' | 'breached';
+export type TimerStatus = 'on_track' | 'at_risk' | 'breached' | 'paused';
 export type BadgeVariant = 'success' | 'warning' | 'danger' | 'primary' | 'neutral';
 export type PanelLanguage = 'id' | 'en';
 
@@ -20,6 +20,27 @@ export interface WorkflowTimer {
   atRiskAt: string;
   dueAt: string;
   status: TimerStatus;
+  /** set while the step's clock stands still, waiting on someone else */
+  pausedSince?: string | null;
+  /** business minutes the step's clock stood still so far (not counted against it) */
+  pausedMinutes?: number;
+}
+
+/** A memo's target unit and its receipt (extra.penerimaan). */
+export interface UnitReceipt {
+  unit: string;
+  kepalaBidang: string[];
+  diterimaOleh: string | null;
+  diterimaPada: string | null;
+}
+
+/** A linked DIP entry waiting for the Koordinator, on its own clock (extra.menungguPersetujuan). */
+export interface ApprovalWait {
+  entri: string;
+  documentId: string;
+  locale: string | null;
+  sejak: string;
+  jatuhTempo: string;
 }
 
 export interface WorkflowHistoryEntry {
@@ -49,6 +70,8 @@ export interface WorkflowStatus {
   transitions: WorkflowTransition[];
   timer: WorkflowTimer | null;
   history: WorkflowHistoryEntry[];
+  /** type-specific facts (a memo's receipts, its entries waiting for approval) */
+  extra?: { penerimaan?: UnitReceipt[]; menungguPersetujuan?: ApprovalWait[] };
 }
 
 /** A content type with a workflow, as GET /ppid/workflow-types describes it (the server's definitions). */
@@ -132,9 +155,11 @@ export function formatWibShort(value: string | Date, language: PanelLanguage = '
 /** Message key and colour of the SLA timer status. */
 export function timerBadge(status: TimerStatus | string): {
   variant: BadgeVariant;
-  messageKey: 'timer.onTrack' | 'timer.atRisk' | 'timer.breached' | 'timer.unknown';
+  messageKey: 'timer.onTrack' | 'timer.atRisk' | 'timer.breached' | 'timer.paused' | 'timer.unknown';
 } {
   switch (status) {
+    case 'paused':
+      return { variant: 'neutral', messageKey: 'timer.paused' };
     case 'on_track':
       return { variant: 'success', messageKey: 'timer.onTrack' };
     case 'at_risk':

@@ -25,6 +25,13 @@ export const WORKFLOW_MESSAGES = {
   'timer.atRisk': { id: 'Hampir jatuh tempo', en: 'Due soon' },
   'timer.breached': { id: 'Terlambat', en: 'Overdue' },
   'timer.unknown': { id: 'Status SLA tidak diketahui', en: 'Unknown SLA status' },
+  'timer.paused': { id: 'Dijeda: menunggu pihak lain', en: 'Paused: waiting on someone else' },
+  'timer.pausedMinutes': { id: 'Tidak dihitung (menunggu persetujuan): {minutes} menit kerja', en: 'Not counted (waiting for approval): {minutes} business minutes' },
+  'extra.approvalWaits': { id: 'Menunggu persetujuan Koordinator (waktu Koordinator, bukan Operator)', en: "Waiting for the Koordinator's approval (the Koordinator's time, not the Operator's)" },
+  'extra.approvalWait': { id: '{entry}: batas {due}', en: '{entry}: due {due}' },
+  'extra.receipts': { id: 'Penerimaan oleh unit tujuan', en: 'Receipt by the target units' },
+  'extra.received': { id: '{unit}: diterima {actor}, {at}', en: '{unit}: received by {actor}, {at}' },
+  'extra.notReceived': { id: '{unit}: belum dikonfirmasi', en: '{unit}: not confirmed yet' },
   'dialog.question': { id: 'Ubah status dari "{from}" dengan langkah "{step}"?', en: 'Change the state "{from}" with the step "{step}"?' },
   'dialog.note': { id: 'Catatan', en: 'Note' },
   'dialog.noteRequiredHint': {
