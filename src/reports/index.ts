@@ -8,7 +8,7 @@ import { appendAuditEvent } from '../audit/trail';
 import { SYSTEM_ACTOR } from '../workflow/service';
 import { systemReason } from '../workflow/system-context';
 import { DIP_UID, PUBLISHED_AGAIN, PUBLISHED_FIRST } from './figures';
-import { REPORT_UID, SERVER_FIELDS } from './drafts';
+import { AUTHOR_ROLES, REPORT_UID, SERVER_FIELDS } from './drafts';
 import { ensureReportIndexes } from './load';
 import { reportRoutes } from './routes';
 import { EXPORT_UID } from './jobs';
@@ -60,8 +60,39 @@ function serverFields() {
   };
 }
 
+/**
+ * An automatic draft is created by the system, so it has no author; the SOP wants each report
+ * written by one person of the right role (src/api/laporan-evaluasi/workflow.ts checks the author
+ * on submission and keeps the author from accepting it). The first person of the kind's author role
+ * who writes in the draft (findings, recommendations) becomes its author, once: the conditional
+ * update makes a second writer, or a second instance, change nothing.
+ */
+function claimAutomaticDraft(strapi: Core.Strapi) {
+  return async (ctx: any, next: () => Promise<any>) => {
+    const result = await next();
+    if (ctx.uid !== REPORT_UID || ctx.action !== 'update' || systemReason()) return result;
+    const user = strapi.requestContext.get()?.state?.user as { id: number; roles?: { code: string }[] } | undefined;
+    if (!user?.id) return result;
+    const row = await strapi.db.query(REPORT_UID).findOne({
+      where: { documentId: ctx.params.documentId, kunciOtomatis: { $notNull: true } },
+      select: ['id', 'jenis'],
+      populate: { createdBy: { select: ['id'] } },
+    });
+    const authors = row ? (AUTHOR_ROLES[row.jenis] ?? []) : [];
+    if (!row || row.createdBy || !(user.roles ?? []).some((r) => authors.includes(r.code))) return result;
+    const meta = strapi.db.metadata.get(REPORT_UID) as any;
+    const column = meta.attributes.createdBy?.joinColumn?.name ?? 'created_by_id';
+    // Inside the write's own transaction (SQLite has one connection; a second would wait forever).
+    await strapi.db.transaction(({ trx }) =>
+      trx(meta.tableName).where({ document_id: ctx.params.documentId }).whereNull(column).update({ [column]: user.id }),
+    );
+    return result;
+  };
+}
+
 export function registerReports(strapi: Core.Strapi): void {
   strapi.documents.use(serverFields());
+  strapi.documents.use(claimAutomaticDraft(strapi));
   strapi.documents.use(publicationEvents(strapi));
   strapi.server.routes(reportRoutes(strapi) as any);
   subscribeScheduleFailures(strapi);

@@ -142,20 +142,36 @@ describe('figures from the record', () => {
     expect(after.angkaDihitungPada).not.toBe(before.angkaDihitungPada);
     expect(Math.abs(new Date(after.angkaDihitungPada).getTime() - Date.now())).toBeLessThan(5 * 60_000);
 
-    // An editor writing the figures through the Content Manager changes nothing of them.
+    // The automatic draft has no author yet. A Koordinator writing in the Kepala Dinas's report does
+    // not become its author (the edit itself is the Content Manager's permission to judge).
+    const cmUrl = `/content-manager/collection-types/${REPORT_UID}/${report.documentId}`;
+    const authorOf = async () => (await strapi.db.query(REPORT_UID).findOne({ where: { documentId: report.documentId }, populate: ['createdBy'] }))?.createdBy?.id ?? null;
+    expect(await authorOf()).toBeNull();
+    await http().put(cmUrl).set(dip.as('koordinator')).send({ rekomendasi: 'Catatan Koordinator.' });
+    expect(await authorOf()).toBeNull();
+
+    // An editor writing the figures through the Content Manager changes nothing of them; the
+    // Kepala Dinas writing the findings becomes the author.
     const cm = await http()
-      .put(`/content-manager/collection-types/${REPORT_UID}/${report.documentId}`)
+      .put(cmUrl)
       .set(dip.as('kepala-dinas'))
-      .send({ temuan: 'Temuan rapat evaluasi.', angka: { palsu: true }, angkaDihitungPada: '2020-01-01T00:00:00.000Z' });
+      .send({
+        temuan: 'Temuan rapat evaluasi.',
+        tanggalRapat: new Date().toISOString().slice(0, 10),
+        pesertaRapat: 'Kepala Dinas, Koordinator PPID, Sub Koordinator',
+        angka: { palsu: true },
+        angkaDihitungPada: '2020-01-01T00:00:00.000Z',
+      });
     expect(cm.status).toBe(200);
     const edited = await snapshotReport(report.documentId);
     expect(edited.temuan).toBe('Temuan rapat evaluasi.');
     expect([edited.angka, edited.angkaDihitungPada]).toEqual([after.angka, after.angkaDihitungPada]);
+    expect(await authorOf()).toBe(dip.users['kepala-dinas'].id);
 
     const submit = await http()
       .post(`/ppid/workflow/laporan-evaluasi/${report.documentId}/transitions`)
       .set(dip.as('kepala-dinas'))
-      .send({ to: 'menunggu_penerimaan' });
+      .send({ to: 'menunggu_tanggapan_koordinator' });
     expect(submit.status).toBe(200);
     const frozen = await snapshotReport(report.documentId);
     const refused = await http().post(url).set(dip.as('kepala-dinas')).send({});
@@ -170,19 +186,34 @@ describe('scheduled content', () => {
   const moveItem = (role: string, id: string, to: string, note?: string) =>
     http().post(`/ppid/workflow/konten-terjadwal/${id}/transitions`).set(dip.as(role)).send({ to, note });
   const rowOf = (id: string) => strapi.db.query(KONTEN).findOne({ where: { documentId: id } });
+  const DAFTAR_CM = '/content-manager/collection-types/api::daftar-konten.daftar-konten';
+  /** The quarter's list (issue #9): items join it while it is open and are approved once it is signed. */
+  async function openList(periode: string): Promise<string> {
+    const res = await http().post(DAFTAR_CM).set(dip.as('sub-koordinator')).send({ periode });
+    expect(res.status).toBe(201);
+    return res.body.data.documentId;
+  }
+  async function signList(list: string) {
+    const move = (role: string, to: string) => http().post(`/ppid/workflow/daftar-konten/${list}/transitions`).set(dip.as(role)).send({ to });
+    expect((await move('sub-koordinator', 'menunggu_tanda_tangan')).status).toBe(200);
+    expect((await move('koordinator', 'menunggu_penerimaan')).status).toBe(200);
+  }
 
   test('news without its content cannot be approved; with it, it can', async () => {
-    const res = await http().post(CMK).set(dip.as('sub-koordinator')).send({ judul: 'Berita tanpa isi', jenis: 'berita', periode: '2026-Q4', jadwalTayang: new Date(Date.now() + 3_600_000).toISOString() });
+    const list = await openList('2026-Q4');
+    const res = await http().post(CMK).set(dip.as('sub-koordinator')).send({ judul: 'Berita tanpa isi', jenis: 'berita', periode: '2026-Q4', jadwalTayang: new Date(Date.now() + 3_600_000).toISOString(), daftarKonten: list });
     expect(res.status).toBe(201);
     const id = res.body.data.documentId;
+    const dipItem = await http().post(CMK).set(dip.as('sub-koordinator')).send({ judul: 'DIP tanpa dokumen', jenis: 'dokumen_dip', periode: '2026-Q4', jadwalTayang: new Date(Date.now() + 3_600_000).toISOString(), daftarKonten: list });
+    expect(dipItem.status).toBe(201);
     expect((await moveItem('sub-koordinator', id, 'menunggu_persetujuan')).status).toBe(200);
+    await signList(list);
     const before = JSON.parse(JSON.stringify(await rowOf(id)));
     const refused = await moveItem('koordinator', id, 'disetujui');
     expect(refused.status).toBe(422);
     expect(refused.body.error.message).toMatch(/harus memuat isinya/);
     expect(JSON.parse(JSON.stringify(await rowOf(id)))).toEqual(before);
     // A DIP item without its entry is refused the same way.
-    const dipItem = await http().post(CMK).set(dip.as('sub-koordinator')).send({ judul: 'DIP tanpa dokumen', jenis: 'dokumen_dip', periode: '2026-Q4', jadwalTayang: new Date(Date.now() + 3_600_000).toISOString() });
     await moveItem('sub-koordinator', dipItem.body.data.documentId, 'menunggu_persetujuan');
     expect((await moveItem('koordinator', dipItem.body.data.documentId, 'disetujui')).body.error.message).toMatch(/harus menautkan dokumen DIP/);
 
@@ -196,9 +227,11 @@ describe('scheduled content', () => {
     const entry = await dip.create('operator', 'RPT/JADWAL');
     await dip.approve(entry, 'id');
     const at = new Date(Date.now() + 3_600_000);
-    const res = await http().post(CMK).set(dip.as('sub-koordinator')).send({ judul: 'Tayang RPT/JADWAL', jenis: 'dokumen_dip', periode: '2026-Q4', jadwalTayang: at.toISOString(), dokumen: entry });
+    const list = await openList('2027-Q1');
+    const res = await http().post(CMK).set(dip.as('sub-koordinator')).send({ judul: 'Tayang RPT/JADWAL', jenis: 'dokumen_dip', periode: '2027-Q1', jadwalTayang: at.toISOString(), dokumen: entry, daftarKonten: list });
     const id = res.body.data.documentId;
-    await moveItem('sub-koordinator', id, 'menunggu_persetujuan');
+    expect((await moveItem('sub-koordinator', id, 'menunggu_persetujuan')).status).toBe(200);
+    await signList(list);
     expect((await moveItem('koordinator', id, 'disetujui')).status).toBe(200);
     // The entry is edited after approval: it waits for approval again when the time comes.
     expect((await dip.update('operator', entry, 'id', { ringkasan: 'Diubah sesudah disetujui.' })).status).toBe(200);

@@ -35,7 +35,8 @@ const item = (judul: string, periode: string, daftarKonten?: string) =>
   http()
     .post(cm(KONTEN))
     .set(as('sub-koordinator'))
-    .send({ judul, jenis: 'berita', periode, jadwalTayang: new Date(Date.now() + 86_400_000).toISOString(), ...(daftarKonten ? { daftarKonten } : {}) });
+    // News carries its content (isi): an item is approved only with what it puts online (issue #11).
+    .send({ judul, jenis: 'berita', isi: `Isi ${judul}.`, periode, jadwalTayang: new Date(Date.now() + 86_400_000).toISOString(), ...(daftarKonten ? { daftarKonten } : {}) });
 
 test('the quarterly list walk: set, signed, received; the obligation is met by the receipt, and items follow their list', async () => {
   const created = await http().post(cm(DAFTAR)).set(as('sub-koordinator')).send({ periode: '2027-Q1', catatan: 'Rencana triwulan I' });
