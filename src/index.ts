@@ -16,6 +16,7 @@ import { ROLE_LABELS } from './roles/definitions';
 import { WORKFLOW_DEFINITIONS } from './workflows';
 import { bootstrapOutbox, registerOutbox } from './outbox';
 import { bootstrapRequests, registerRequests } from './permohonan';
+import { bootstrapHttpCache, closeHttpCache, registerHttpCache } from './cache';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -31,6 +32,7 @@ export default {
     registerSecurity(strapi);
     registerUploads(strapi);
     registerSiteBuildRoutes(strapi);
+    registerHttpCache(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -47,5 +49,10 @@ export default {
     await bootstrapUploads(strapi);
     await ensureSiteWebhook(strapi);
     await autoSeedIfEmpty(strapi);
+    await bootstrapHttpCache(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await closeHttpCache(strapi);
   },
 };
