@@ -17,6 +17,7 @@ import { WORKFLOW_DEFINITIONS } from './workflows';
 import { bootstrapOutbox, registerOutbox } from './outbox';
 import { bootstrapRequests, registerRequests } from './permohonan';
 import { bootstrapHttpCache, closeHttpCache, registerHttpCache } from './cache';
+import { registerSecurityHeaders } from './http/security-headers';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -33,6 +34,7 @@ export default {
     registerUploads(strapi);
     registerSiteBuildRoutes(strapi);
     registerHttpCache(strapi);
+    registerSecurityHeaders(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
