@@ -335,6 +335,9 @@ async function main() {
         // requests the previous measurement left in this server's queue, so none spill into this one.
         for (let i = 0; i < 5; i++) await fetchText(s.port, url);
         const m = await measure(s.port, url, DURATION);
+        // Drain: autocannon leaves up to one request per connection in the server's queue; wait for
+        // them here, so they do not compete for the CPU with the next server's measurement.
+        await fetchText(s.port, url);
         ((results[q.name] ??= {})[s.key] ??= []).push(m);
         console.log(`round ${round + 1} ${q.name.padEnd(8)} ${s.key.padEnd(28)} ${fmt(m.rps)} req/s  p50 ${m.p50} ms  p95 ${m.p95} ms  p99 ${m.p99} ms${m.bad ? `  (${m.bad} not 200!)` : ''}`);
       }
@@ -363,6 +366,9 @@ async function main() {
     const rps = (k) => summary(q.name, k)?.rps;
     lines.push(`| ${q.label} (${q.rows} rows, ${fmt(q.bytes / 1024, 1)} KB) | ${cells.join(' | ')} | **${fmt(rps('uncached') / rps('plain'), 2)}×** | **${fmt(rps('memory') / rps('static'), 2)}×** | ${withRedis ? `**${fmt(rps('redis') / rps('static'), 2)}×** |` : ''}`);
   }
+  const geo = (xs) => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
+  const ratiosOf = (a, b) => QUERIES.map((q) => (summary(q.name, a)?.rps ?? NaN) / (summary(q.name, b)?.rps ?? NaN));
+  lines.push(`| geometric mean of the ratios | ${main.map(() => '').join(' | ')} | **${fmt(geo(ratiosOf('uncached', 'plain')), 2)}×** | **${fmt(geo(ratiosOf('memory', 'static')), 2)}×** | ${withRedis ? `**${fmt(geo(ratiosOf('redis', 'static')), 2)}×** |` : ''}`);
   if (WITH_OVERHEAD) {
     lines.push('');
     lines.push('Overhead of each of this project\'s middlewares (uncached; ratio > 1 means the server is faster without it):');

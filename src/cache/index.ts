@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { createRedisClient, closeRedisClient } from './redis-client';
+import { createRedisClient, closeRedisClient, redisReady } from './redis-client';
 import { createMemoryStore, createRedisStore, type ResponseStore } from './response-store';
 import { CACHE_SOURCE_UIDS, type HttpCacheSettings } from './rules';
 
@@ -8,6 +8,8 @@ export interface HttpCache {
   /** null when the response cache is off (store `none`): headers and ETags only. */
   store: ResponseStore | null;
   invalidate(): Promise<void>;
+  /** Waits (bounded) for the Redis connection, when there is one. */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,14 @@ export function registerHttpCache(strapi: Core.Strapi): void {
     settings,
     store,
     invalidate,
+    async ready() {
+      if (!redis) return;
+      try {
+        await redisReady(redis);
+      } catch (error) {
+        strapi.log.warn(`[ppid] HTTP cache: Redis at REDIS_URL not reachable yet (${(error as Error).message}); answering without the cache until it is`);
+      }
+    },
     async close() {
       await store?.close();
       if (redis) await closeRedisClient(redis);
@@ -78,7 +88,10 @@ export function registerHttpCache(strapi: Core.Strapi): void {
 
 /** Entries stored by an earlier run (another version of the code or schema) are not served. */
 export async function bootstrapHttpCache(strapi: Core.Strapi): Promise<void> {
-  await getHttpCache(strapi)?.invalidate();
+  const cache = getHttpCache(strapi);
+  if (!cache) return;
+  await cache.ready();
+  await cache.invalidate();
 }
 
 export async function closeHttpCache(strapi: Core.Strapi): Promise<void> {

@@ -24,20 +24,25 @@ if (!reachable) {
 
 (reachable ? describe : describe.skip)('HTTP cache shared in Redis', () => {
   afterAll(async () => {
-    const { createRedisClient, closeRedisClient } = require(path.resolve(__dirname, '../../dist/src/cache/redis-client'));
+    const { createRedisClient, closeRedisClient, redisReady } = require(path.resolve(__dirname, '../../dist/src/cache/redis-client'));
     const client = createRedisClient(REDIS_URL, 'ppid-test-cleanup');
-    const keys: string[] = await client.keys(`${PREFIX}*`);
-    if (keys.length) await client.del(...keys);
-    await closeRedisClient(client);
+    try {
+      await redisReady(client);
+      const keys: string[] = await client.keys(`${PREFIX}*`);
+      if (keys.length) await client.del(...keys);
+    } finally {
+      await closeRedisClient(client);
+    }
   });
   httpCacheCases({ PPID_HTTP_CACHE_STORE: 'redis', REDIS_URL, PPID_HTTP_CACHE_PREFIX: PREFIX }, (get) => {
     test("another instance's store sees what this one cached, and loses it when this one publishes", async () => {
       const { strapi, documentId } = get();
       const dist = path.resolve(__dirname, '../../dist/src/cache');
-      const { createRedisClient, closeRedisClient } = require(path.join(dist, 'redis-client'));
+      const { createRedisClient, closeRedisClient, redisReady } = require(path.join(dist, 'redis-client'));
       const { createRedisStore } = require(path.join(dist, 'response-store'));
       const client = createRedisClient(REDIS_URL, 'ppid-test-other-instance');
       try {
+        await redisReady(client);
         const other = createRedisStore(client, { prefix: PREFIX, ttlSeconds: 60, onError: (e: Error) => { throw e; } });
         const request = (await import('supertest')).default;
         const url = `/api/dip-documents/${documentId}?locale=id&populate=berkas`;
