@@ -263,7 +263,8 @@ async function main() {
 
   const withRedis = !args.includes('--no-redis') && (await redisReachable());
   if (!withRedis) console.log(`Redis at ${REDIS_URL} unreachable (or --no-redis): the Redis-backed cache is not measured.`);
-  const redisPrefix = `ppid-perf-bench:${tag}:`;
+  const redisPrefix = `ppid-bench:${tag}:`;
+  if (withRedis) redisPrefixUsed = redisPrefix;
 
   /** @typedef {{ key: string; label: string; kind: string; env?: Record<string,string>; queries?: string[]; port?: any; child?: any }} Server */
   /** @type {Server[]} */
@@ -390,8 +391,24 @@ async function main() {
   console.log('\n' + table);
 }
 
+/** Key prefix of the Redis-backed run (its keys are deleted at the end). */
+let redisPrefixUsed = '';
+
 async function cleanup() {
   await Promise.all([...children].map(stopChild));
+  if (redisPrefixUsed) {
+    const Redis = require('ioredis').default;
+    const client = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    try {
+      await client.connect();
+      const keys = await client.keys(`${redisPrefixUsed}*`);
+      if (keys.length) await client.del(...keys);
+    } catch (error) {
+      console.error(`could not delete the bench's Redis keys ${redisPrefixUsed}*: ${/** @type {Error} */ (error).message}`);
+    } finally {
+      client.disconnect();
+    }
+  }
   fs.rmSync(work, { recursive: true, force: true });
   fs.rmSync(plainDir, { recursive: true, force: true });
 }
