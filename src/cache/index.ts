@@ -40,7 +40,7 @@ export function registerHttpCache(strapi: Core.Strapi): void {
   let redis: ReturnType<typeof createRedisClient> | null = null;
   let store: ResponseStore | null = null;
   if (settings.enabled && settings.store === 'memory') {
-    store = createMemoryStore({ maxEntries: settings.maxEntries, ttlSeconds: settings.ttlSeconds });
+    store = createMemoryStore({ maxEntries: settings.maxEntries, ttlSeconds: settings.ttlSeconds, maxBytes: settings.maxMegabytes * 1024 * 1024 });
   } else if (settings.enabled && settings.store === 'redis') {
     redis = createRedisClient(settings.redisUrl, 'ppid-http-cache');
     let lastReport = 0;

@@ -14,18 +14,26 @@ export interface ResponseStore {
   close(): Promise<void>;
 }
 
-export function createMemoryStore(opts: { maxEntries: number; ttlSeconds: number; now?: () => number }): ResponseStore {
+export function createMemoryStore(opts: { maxEntries: number; ttlSeconds: number; maxBytes?: number; now?: () => number }): ResponseStore {
   const now = opts.now ?? Date.now;
   const ttlMs = opts.ttlSeconds * 1000;
+  const maxBytes = opts.maxBytes ?? Number.POSITIVE_INFINITY;
   let generation = 0;
-  const entries = new Map<string, { entry: CachedResponse; expires: number }>();
+  let bytes = 0;
+  const entries = new Map<string, { entry: CachedResponse; expires: number; size: number }>();
+  const drop = (key: string) => {
+    const found = entries.get(key);
+    if (!found) return;
+    bytes -= found.size;
+    entries.delete(key);
+  };
   return {
     kind: 'memory',
     lookup(key) {
       const found = entries.get(key);
       if (!found) return { generation: String(generation), entry: null };
       if (found.expires <= now()) {
-        entries.delete(key);
+        drop(key);
         return { generation: String(generation), entry: null };
       }
       // Least recently used first: a hit moves the entry to the end.
@@ -35,16 +43,22 @@ export function createMemoryStore(opts: { maxEntries: number; ttlSeconds: number
     },
     store(key, gen, entry) {
       if (gen !== String(generation)) return;
-      entries.delete(key);
-      entries.set(key, { entry, expires: now() + ttlMs });
-      while (entries.size > opts.maxEntries) entries.delete(entries.keys().next().value as string);
+      // Characters, counted as UTF-16 code units: a bound, not an exact byte count.
+      const size = (key.length + entry.etag.length + entry.body.length) * 2;
+      if (size > maxBytes) return;
+      drop(key);
+      entries.set(key, { entry, expires: now() + ttlMs, size });
+      bytes += size;
+      while (entries.size > opts.maxEntries || bytes > maxBytes) drop(entries.keys().next().value as string);
     },
     invalidate() {
       generation += 1;
       entries.clear();
+      bytes = 0;
     },
     async close() {
       entries.clear();
+      bytes = 0;
     },
   };
 }

@@ -19,6 +19,8 @@ export interface HttpCacheSettings {
   ttlSeconds: number;
   /** Most entries kept by the in-memory store. */
   maxEntries: number;
+  /** Most memory (MiB, approximately) the in-memory store's answers take. */
+  maxMegabytes: number;
   redisUrl: string;
   /** Key prefix in Redis. */
   redisPrefix: string;
@@ -148,6 +150,7 @@ export function readHttpCacheSettings(env: Env): { settings: HttpCacheSettings; 
     staleWhileRevalidate: env.int('PPID_HTTP_CACHE_SWR', 300),
     ttlSeconds: env.int('PPID_HTTP_CACHE_TTL', 600),
     maxEntries: env.int('PPID_HTTP_CACHE_MAX_ENTRIES', 5000),
+    maxMegabytes: env.int('PPID_HTTP_CACHE_MAX_MB', 64),
     redisUrl,
     redisPrefix: env('PPID_HTTP_CACHE_PREFIX', 'ppid:http-cache:'),
     paths: PUBLIC_CACHEABLE_PATHS,
@@ -164,5 +167,6 @@ export function readHttpCacheSettings(env: Env): { settings: HttpCacheSettings; 
   }
   if (!Number.isInteger(settings.ttlSeconds) || settings.ttlSeconds < 1) problems.push('PPID_HTTP_CACHE_TTL must be a whole number of seconds ≥ 1');
   if (!Number.isInteger(settings.maxEntries) || settings.maxEntries < 1) problems.push('PPID_HTTP_CACHE_MAX_ENTRIES must be ≥ 1');
+  if (!Number.isInteger(settings.maxMegabytes) || settings.maxMegabytes < 1) problems.push('PPID_HTTP_CACHE_MAX_MB must be ≥ 1');
   return { settings, problems };
 }

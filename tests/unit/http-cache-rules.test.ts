@@ -100,6 +100,20 @@ test('the memory store: an answer read before an invalidation is never kept afte
   expect((store.lookup('/a') as any).entry).toBeNull();
 });
 
+test('the memory store stays within its memory bound: many distinct query strings push the oldest out, an oversized answer is not kept', () => {
+  const store = createMemoryStore({ maxEntries: 1000, ttlSeconds: 60, maxBytes: 10_000 });
+  const g = (store.lookup('/x') as any).generation;
+  const body = 'x'.repeat(1000); // about 2 kB each
+  for (let i = 0; i < 50; i++) store.store(`/api/dip-documents?bust=${i}`, g, { etag: '"e"', body });
+  const kept = Array.from({ length: 50 }, (_, i) => (store.lookup(`/api/dip-documents?bust=${i}`) as any).entry !== null);
+  expect(kept.filter(Boolean).length).toBeLessThanOrEqual(5);
+  expect(kept.slice(-4).every(Boolean)).toBe(true);
+  expect(kept[0]).toBe(false);
+  store.store('/big', g, { etag: '"e"', body: 'y'.repeat(6000) });
+  expect((store.lookup('/big') as any).entry).toBeNull();
+  expect((store.lookup('/api/dip-documents?bust=49') as any).entry).not.toBeNull();
+});
+
 test('settings: defaults, Redis chosen by REDIS_URL, and clear refusals', () => {
   const envOf = (vars: Record<string, string>) => {
     const env: any = (name: string, fallback?: string) => vars[name] ?? fallback;
@@ -114,4 +128,5 @@ test('settings: defaults, Redis chosen by REDIS_URL, and clear refusals', () => 
   expect(readHttpCacheSettings(envOf({ PPID_HTTP_CACHE_STORE: 'disk' })).problems.join()).toMatch(/memory, redis or none/);
   expect(readHttpCacheSettings(envOf({ PPID_HTTP_CACHE_STORE: 'redis' })).problems.join()).toMatch(/REDIS_URL/);
   expect(readHttpCacheSettings(envOf({ PPID_HTTP_CACHE_S_MAXAGE: '-1' })).problems.join()).toMatch(/S_MAXAGE/);
+  expect(readHttpCacheSettings(envOf({ PPID_HTTP_CACHE_MAX_MB: '0' })).problems.join()).toMatch(/MAX_MB/);
 });
