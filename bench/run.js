@@ -6,7 +6,8 @@
  * DATABASE_PORT, user postgres) answers. Each benchmark runs in its own process (one Strapi per
  * process) and writes its table to bench/results/<name>-<db>.md.
  *
- * Extra arguments go to every benchmark, e.g. `npm run bench -- --sizes=1000,10000`.
+ * Extra arguments go to every benchmark, e.g. `npm run bench -- --sizes=1000,10000`
+ * (each ignores those it does not know; public-api.js takes --count, --duration, --rounds…).
  * `--sqlite-only` skips PostgreSQL.
  *
  * Then the public site's budgets and build figures (site/bench/site-budget.ts, database-free: it
@@ -25,7 +26,9 @@ const siteEntries = args.find((a) => a.startsWith('--site-entries='));
 const passArgs = args.filter((a) => !['--sqlite-only', '--site-only', '--no-site'].includes(a) && !a.startsWith('--site-entries='));
 
 // Every benchmark in bench/ (run.js is the runner, not a benchmark).
-const BENCHMARKS = ['sweep.js', 'report.js'];
+const BENCHMARKS = ['sweep.js', 'report.js', 'public-api.js'];
+// Benchmarks that run on SQLite only (public-api.js boots several servers, each on its own copy of one SQLite file).
+const SQLITE_ONLY = new Set(['public-api.js']);
 
 const env = { ...process.env, PPID_SKIP_COMPILE: 'true' };
 
@@ -75,6 +78,7 @@ async function main() {
   let failed = 0;
   for (const bench of BENCHMARKS) {
     for (const dbArgs of databases) {
+      if (SQLITE_ONLY.has(bench) && dbArgs.includes('--postgres')) continue;
       const label = `${bench} ${dbArgs.includes('--postgres') ? 'postgres' : 'sqlite'}`;
       console.log(`\n=== ${label} ===`);
       const status = run(process.execPath, [path.join(__dirname, bench), ...dbArgs, ...passArgs]);

@@ -75,6 +75,8 @@ const middlewares = (env: Core.Config.Shared.ConfigParams['env'], siteOrigins: s
   'global::upload-serving',
   // No 'strapi::poweredBy': the X-Powered-By header only advertises the software.
   'strapi::query',
+  // ETag, Cache-Control and the response cache of the public read routes (src/cache/).
+  'global::http-cache',
   'strapi::body',
   // A body nested deeper than any form gets a 400 before a handler recurses through it.
   'global::body-depth',

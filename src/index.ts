@@ -21,6 +21,8 @@ import { bootstrapReports, registerReports } from './reports';
 import { registerUnitConditions, registerUnits } from './units';
 import { workflowRuntime } from './workflow';
 import { registerQuarterlyList } from './content/quarterly-list';
+import { bootstrapHttpCache, closeHttpCache, registerHttpCache } from './cache';
+import { registerSecurityHeaders } from './http/security-headers';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -40,6 +42,8 @@ export default {
     registerSiteBuildRoutes(strapi);
     registerOps(strapi);
     registerReports(strapi);
+    registerHttpCache(strapi);
+    registerSecurityHeaders(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -58,11 +62,14 @@ export default {
     await ensureSiteWebhook(strapi);
     await bootstrapReports(strapi);
     await autoSeedIfEmpty(strapi);
+    await bootstrapHttpCache(strapi);
     await bootstrapOps(strapi);
   },
 
-  // SIGTERM/SIGINT: finish requests in flight and running cron tasks before Strapi closes sockets.
+  // SIGTERM/SIGINT: finish requests in flight and running cron tasks before Strapi closes sockets,
+  // then close the response cache's Redis connection.
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await destroyOps(strapi);
+    await closeHttpCache(strapi);
   },
 };

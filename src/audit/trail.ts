@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { PpidConfig } from '../config/ppid-config';
@@ -6,10 +5,9 @@ import { LOCKS, withDatabaseLock } from '../db/lock';
 import { authenticateAnchors, checkAnchorsAgainstChain, legacyLimitFromAnchors, type AnchorProblem, type LocatedAnchor } from './anchors';
 import { GENESIS_HASH, createChainVerifier, sealEvent, type AuditEventInput, type ChainedEvent, type VerifyResult } from './chain';
 import { parseAuditKeys, type AuditKeyring } from './keys';
+import { runInScope, scopeField } from '../context/store';
 
 export const AUDIT_UID = 'api::riwayat-alur.riwayat-alur';
-/** Set only while appendAuditEvent itself inserts, so the lifecycle guard can tell it apart. */
-const appending: AsyncLocalStorage<true> = ((globalThis as any)[Symbol.for('ppid.auditAppending')] ??= new AsyncLocalStorage());
 
 let cachedKeyring: { source: string; keyring: AuditKeyring } | null = null;
 
@@ -38,7 +36,8 @@ export async function appendAuditEvent(strapi: Core.Strapi, input: Omit<AuditEve
     const seq = last ? Number(last.seq) + 1 : 1;
     const hashSebelumnya = last ? last.hash : GENESIS_HASH;
     const hash = sealEvent(seq, hashSebelumnya, event, key);
-    return appending.run(true, () =>
+    // auditAppending is set only while appendAuditEvent itself inserts, so the lifecycle guard can tell it apart.
+    return runInScope({ auditAppending: true }, () =>
       strapi.db.query(AUDIT_UID).create({ data: { ...event, seq, hashSebelumnya, hash, kunci: key.id } }),
     );
   });
@@ -119,7 +118,7 @@ export function protectAuditTrail(strapi: Core.Strapi): void {
   strapi.db.lifecycles.subscribe({
     models: [AUDIT_UID],
     beforeCreate() {
-      if (!appending.getStore()) refuse();
+      if (!scopeField('auditAppending')) refuse();
     },
     beforeCreateMany: refuse,
     beforeUpdate: refuse,

@@ -4,18 +4,18 @@
  * wrapped admin user service is the backstop), and every change is recorded (hashed history,
  * passwordChangedAt, audit event).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { checkPassword, formatProblems, isReused, reusedProblem, type PasswordProblem } from './password-policy';
 import { historyToCheck, nextHistory, passwordExpiry, policyContext, type PasswordExpiry } from './account-rules';
 import { getAccount, settings, updateAccount, type Account } from './store';
 import { auditSecurity } from './audit';
+import { runInScope, scopeField } from '../context/store';
 
 const MAX_LENGTH = 128;
 
-/** Set while a request's new password has already passed the policy (avoids a second round of bcrypt compares). */
-const prechecked = new AsyncLocalStorage<string>();
+// The scope field `prechecked` is set while a request's new password has already passed the policy
+// (avoids a second round of bcrypt compares).
 
 export interface PasswordOwner {
   id?: number | null;
@@ -52,14 +52,14 @@ export async function passwordProblems(strapi: Core.Strapi, password: unknown, o
 }
 
 export async function assertPasswordAllowed(strapi: Core.Strapi, password: unknown, owner: PasswordOwner): Promise<void> {
-  if (typeof password === 'string' && prechecked.getStore() === password) return;
+  if (typeof password === 'string' && scopeField('prechecked') === password) return;
   const problems = await passwordProblems(strapi, password, owner);
   if (problems.length > 0) throw passwordError(problems);
 }
 
 /** Runs `fn` with `password` marked as already checked for this request. */
 export function withPrechecked<T>(password: string, fn: () => Promise<T>): Promise<T> {
-  return prechecked.run(password, fn);
+  return runInScope({ prechecked: password }, fn);
 }
 
 export async function findUserWithPassword(strapi: Core.Strapi, id: number | string): Promise<any> {

@@ -7,7 +7,7 @@
  * an account that still owes a second factor or a password change, unless the call comes from
  * `openSession` below.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { runInScope, scopeField } from '../context/store';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
@@ -48,8 +48,6 @@ export function strapiSessionAuth(): SessionAuth {
   return helpers;
 }
 
-const gatePassed = new AsyncLocalStorage<true>();
-
 export interface SessionOptions {
   deviceId: string | null;
   rememberMe: boolean;
@@ -66,7 +64,7 @@ export async function openSession(strapi: Core.Strapi, ctx: any, user: any, opts
   const helpers = strapiSessionAuth();
   const manager = strapi.sessionManager('admin');
   const type = opts.rememberMe ? 'refresh' : 'session';
-  const { token: refreshToken, absoluteExpiresAt } = await gatePassed.run(true, () =>
+  const { token: refreshToken, absoluteExpiresAt } = await runInScope({ gatePassed: true }, () =>
     manager.generateRefreshToken(String(user.id), opts.deviceId || crypto.randomUUID(), {
       type,
       metadata: helpers.buildSessionMetadataFromContext(ctx),
@@ -110,7 +108,7 @@ export function installSessionGate(strapi: Core.Strapi, mustPassGate: (userId: s
     models: [SESSION_UID],
     async beforeCreate(event: any) {
       const data = event?.params?.data ?? {};
-      if (data.origin !== 'admin' || gatePassed.getStore() || !currentCheck) return;
+      if (data.origin !== 'admin' || scopeField('gatePassed') || !currentCheck) return;
       // A refresh rotates a session into a child of the same device: it continues a session the
       // gate opened (the access-token guard judges the refresh itself), so only new ones are held.
       const continuing =
