@@ -8,7 +8,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { registerSecurity, bootstrapSecurity } from './security';
 import { autoSeedIfEmpty } from './seed/auto-seed';
-import { bootstrapUploads, registerUploads } from './uploads';
+import { bootstrapUploads, destroyUploads, registerUploads } from './uploads';
 import { ensureSiteWebhook, registerSiteBuildRoutes } from './site-build';
 import { bootstrapWorkflows, registerWorkflows } from './workflow';
 import { ensureObligationTimers, registerObligations } from './obligations';
@@ -47,5 +47,9 @@ export default {
     await bootstrapUploads(strapi);
     await ensureSiteWebhook(strapi);
     await autoSeedIfEmpty(strapi);
+  },
+
+  destroy({ strapi }: { strapi: Core.Strapi }) {
+    destroyUploads(strapi);
   },
 };

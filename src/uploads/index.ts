@@ -10,7 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { PUBLIC_MEDIA_SOURCES } from './public-files';
 import { GUARDED } from './service-guard';
 import { morphTableOf, publicCache, publishedAttachments, signedUrlFor } from './access';
-import { s3Backend } from './s3-serving';
+import { closeS3Backend, s3Backend } from './s3-serving';
 import { UPLOAD_URL_PREFIX } from './storage';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 
@@ -121,4 +121,8 @@ async function checkBucket(strapi: Core.Strapi): Promise<void> {
         `(${error?.name ?? 'error'} ${error?.$metadata?.httpStatusCode ?? ''}). Periksa S3_BUCKET, S3_ENDPOINT dan kredensialnya; start-up dihentikan.`,
     );
   }
+}
+
+export function destroyUploads(strapi: Core.Strapi): void {
+  closeS3Backend(strapi);
 }

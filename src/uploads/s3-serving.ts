@@ -27,6 +27,12 @@ export function s3Backend(strapi: Core.Strapi): Backend | null {
   return backend;
 }
 
+/** Closes the bucket client's connections (Strapi's destroy). */
+export function closeS3Backend(strapi: Core.Strapi): void {
+  backends.get(strapi)?.client.destroy();
+  backends.delete(strapi);
+}
+
 /** Answers the request from the bucket: 200/304 with the object, or 404. */
 export async function serveFromBucket(backend: Backend, ctx: any, name: string): Promise<void> {
   const key = objectKeyOf(name);
