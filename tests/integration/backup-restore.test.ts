@@ -5,7 +5,7 @@
  * nothing, when the configured keys do not match the manifest or the backup is damaged. A second
  * round trip moves the files from local disk into a private S3 bucket (s3rver).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -45,13 +45,22 @@ interface Snapshot {
 }
 let before: Snapshot;
 
-function sh(script: 'backup' | 'restore', args: string[], env: Record<string, string | undefined> = {}) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', `${script}.js`), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, PPID_SKIP_COMPILE: 'true', ...env },
-    encoding: 'utf8',
+/**
+ * Runs scripts/<script>.js as an operator would. Asynchronous: the S3 server these tests talk to
+ * runs in this process and must keep answering meanwhile.
+ */
+function sh(script: 'backup' | 'restore', args: string[], env: Record<string, string | undefined> = {}): Promise<{ status: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', `${script}.js`), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, PPID_SKIP_COMPILE: 'true', ...env },
+    });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (out += c));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, out }));
   });
-  return { status: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
 
 const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
@@ -193,7 +202,7 @@ beforeAll(async () => {
 
   backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ppid-cadangan-'));
   fs.rmdirSync(backupDir);
-  const made = sh('backup', ['--out', backupDir]);
+  const made = await sh('backup', ['--out', backupDir]);
   expect(made.out).toMatch(/cadangan selesai/);
   expect(made.status).toBe(0);
   await teardownStrapi();
@@ -223,13 +232,13 @@ test('the manifest names the keys and their fingerprints, never a value', () => 
 
 test('restore refuses a different audit or 2FA key, or a damaged backup, and changes nothing', async () => {
   const target = await emptyTarget();
-  const wrongAudit = sh('restore', [backupDir], { ...target.env, PPID_AUDIT_KEY: crypto.randomBytes(32).toString('base64') });
+  const wrongAudit = await sh('restore', [backupDir], { ...target.env, PPID_AUDIT_KEY: crypto.randomBytes(32).toString('base64') });
   expect(wrongAudit.status).toBe(2);
   expect(wrongAudit.out).toMatch(/Pemulihan DITOLAK/);
   expect(wrongAudit.out).toMatch(/PPID_AUDIT_KEY berbeda/);
   expect(wrongAudit.out).toMatch(/Tidak ada yang diubah/);
 
-  const noMfaKey = sh('restore', [backupDir], { ...target.env, PPID_MFA_KEY: '' });
+  const noMfaKey = await sh('restore', [backupDir], { ...target.env, PPID_MFA_KEY: '' });
   expect(noMfaKey.status).toBe(2);
   expect(noMfaKey.out).toMatch(/PPID_MFA_KEY tidak diatur/);
 
@@ -239,7 +248,7 @@ test('restore refuses a different audit or 2FA key, or a damaged backup, and cha
   cleanups.push(() => fs.rmSync(damaged, { recursive: true, force: true }));
   const victim = path.join(damaged, 'uploads', seededFiles[0]);
   fs.appendFileSync(victim, 'x');
-  const broken = sh('restore', [damaged], target.env);
+  const broken = await sh('restore', [damaged], target.env);
   expect(broken.status).toBe(2);
   expect(broken.out).toMatch(/checksum tidak cocok/);
   expect(broken.out).toContain(seededFiles[0]);
@@ -250,11 +259,11 @@ test('restore refuses a different audit or 2FA key, or a damaged backup, and cha
 
 test('a restored instance has every entry, file, admin, 2FA enrolment and audit event, and its chain verifies', async () => {
   const target = await emptyTarget();
-  const done = sh('restore', [backupDir], target.env);
+  const done = await sh('restore', [backupDir], target.env);
   expect(done.out).toMatch(/Pemulihan selesai/);
   expect(done.status).toBe(0);
   // Restoring again over the restored data is refused unless --ganti.
-  const again = sh('restore', [backupDir], target.env);
+  const again = await sh('restore', [backupDir], target.env);
   expect(again.status).toBe(2);
   expect(again.out).toMatch(/--ganti/);
 
@@ -276,10 +285,11 @@ test('a restored instance has every entry, file, admin, 2FA enrolment and audit 
 });
 
 test('a backup of local files restores into a private S3 bucket, and the files are served from it', async () => {
+  removeSeededFiles(); // the previous test restored them to disk: here they must come from the bucket
   const s3 = await startS3rver(41712);
   cleanups.push(() => s3.stop());
   const target = await emptyTarget();
-  const done = sh('restore', [backupDir], { ...target.env, ...s3.env });
+  const done = await sh('restore', [backupDir], { ...target.env, ...s3.env });
   expect(done.status).toBe(0);
   expect(done.out).toMatch(/kolom provider diperbarui/);
   const client = s3.client();
@@ -298,7 +308,7 @@ test('a backup of local files restores into a private S3 bucket, and the files a
   // And back: a backup of the bucket holds the same files.
   const fromBucket = `${backupDir}-bucket`;
   cleanups.push(() => fs.rmSync(fromBucket, { recursive: true, force: true }));
-  const made = sh('backup', ['--out', fromBucket], { ...target.env, ...s3.env });
+  const made = await sh('backup', ['--out', fromBucket], { ...target.env, ...s3.env });
   expect(made.status).toBe(0);
   const manifest = JSON.parse(fs.readFileSync(path.join(fromBucket, 'manifest.json'), 'utf8'));
   expect(manifest.uploads.storage).toBe('s3');
