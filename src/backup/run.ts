@@ -151,12 +151,22 @@ export async function backup(ctx: Context, opts: { out?: string; now?: Date } = 
   const storage: Storage = storageFromEnv(ctx.env);
   const dir = path.resolve(opts.out ?? path.join(ctx.root, 'cadangan', `ppid-${stamp(now)}`));
   if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) throw new BackupRefused(`Direktori cadangan ${dir} sudah berisi berkas; pilih direktori baru (--out).`);
+  if (db.client === 'sqlite' && !fs.existsSync(db.file)) throw new BackupRefused(`Berkas database SQLite ${db.file} tidak ada (DATABASE_FILENAME).`);
   fs.mkdirSync(path.join(dir, 'uploads'), { recursive: true, mode: 0o700 });
+  try {
+    return await writeBackup(ctx, dir, db, storage, now);
+  } catch (error) {
+    // No half-made backup is left behind to be mistaken for a good one.
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function writeBackup(ctx: Context, dir: string, db: Db, storage: Storage, now: Date): Promise<{ dir: string; manifest: Manifest }> {
 
   // Database.
   let database: Manifest['database'];
   if (db.client === 'sqlite') {
-    if (!fs.existsSync(db.file)) throw new BackupRefused(`Berkas database SQLite ${db.file} tidak ada (DATABASE_FILENAME).`);
     const file = 'database.sqlite';
     const source = new Database(db.file, { readonly: true, fileMustExist: true });
     try {
