@@ -40,13 +40,15 @@ export async function serveFromBucket(backend: Backend, ctx: any, name: string):
     ctx.status = 404;
     return;
   }
+  const since = ctx.get('if-modified-since') ? new Date(ctx.get('if-modified-since')) : null;
   try {
     const out = await backend.client.send(
       new GetObjectCommand({
         Bucket: backend.storage.bucket,
         Key: key,
         ...(ctx.get('if-none-match') ? { IfNoneMatch: ctx.get('if-none-match') } : {}),
-        ...(ctx.get('if-modified-since') && !ctx.get('if-none-match') ? { IfModifiedSince: new Date(ctx.get('if-modified-since')) } : {}),
+        // A malformed date is ignored, as HTTP says (no 500 from the SDK).
+        ...(since && !Number.isNaN(since.getTime()) && !ctx.get('if-none-match') ? { IfModifiedSince: since } : {}),
       }),
     );
     if (out.ETag) ctx.set('ETag', out.ETag);

@@ -144,6 +144,9 @@ test('a draft PDF is private; an editor reads it by a signed URL that expires; p
   // A conditional request is answered from the bucket's ETag.
   const again = await request(server).get(row.url).set('If-None-Match', published.headers.etag);
   expect(again.status).toBe(304);
+  const since = await request(server).get(row.url).set('If-Modified-Since', published.headers['last-modified']);
+  expect(since.status).toBe(304);
+  expect((await request(server).get(row.url).set('If-Modified-Since', 'bukan tanggal')).status).toBe(200);
 
   await runAsSystem('test', () => docs().unpublish({ documentId: entry.documentId, locale: 'id' }));
   expect((await request(server).get(row.url)).status).toBe(404);
