@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { prepareEnvironment } from '../src/config/env-setup';
 import { ALLOWED_MIME_TYPES, DENIED_MIME_TYPES } from '../src/uploads/file-types';
+import { storageFromEnv, uploadProviderConfig } from '../src/uploads/storage';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   prepareEnvironment();
@@ -41,6 +42,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     },
     upload: {
       config: {
+        // Local disk (public/uploads) by default; PPID_UPLOAD_STORAGE=s3 keeps files in a private
+        // S3-compatible bucket (src/uploads/storage.ts), served through the same /uploads gate.
+        ...uploadProviderConfig(storageFromEnv(process.env)),
         // Uploads larger than this are refused before they reach the content checks.
         sizeLimit: env.int('PPID_UPLOAD_MAX_MB', 20) * 1024 * 1024,
         // Strapi's own content check (file-type on the first bytes, every upload and replace route).

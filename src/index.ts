@@ -8,7 +8,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { registerSecurity, bootstrapSecurity } from './security';
 import { autoSeedIfEmpty } from './seed/auto-seed';
-import { bootstrapUploads, registerUploads } from './uploads';
+import { bootstrapUploads, destroyUploads, registerUploads } from './uploads';
 import { ensureSiteWebhook, registerSiteBuildRoutes } from './site-build';
 import { bootstrapWorkflows, registerWorkflows } from './workflow';
 import { ensureObligationTimers, registerObligations } from './obligations';
@@ -67,9 +67,10 @@ export default {
   },
 
   // SIGTERM/SIGINT: finish requests in flight and running cron tasks before Strapi closes sockets,
-  // then close the response cache's Redis connection.
+  // then close the response cache's Redis connection and the S3 client.
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await destroyOps(strapi);
     await closeHttpCache(strapi);
+    destroyUploads(strapi);
   },
 };

@@ -9,11 +9,14 @@
  * document opened from here has an opaque origin, no script, no plugin, no requests) and a
  * Content-Type fixed by the extension; only PDF and JPEG/PNG/WebP are shown inline, anything else
  * (files stored before the allow-list existed) is `application/octet-stream` as an attachment.
+ * With S3 storage (PPID_UPLOAD_STORAGE=s3) the file is streamed from the private bucket instead of
+ * public/uploads, after the same decision (src/uploads/s3-serving.ts).
  */
 import type { Core } from '@strapi/strapi';
 import { accessFor } from '../uploads/access';
 import { servingTypeFor } from '../uploads/file-types';
 import { uploadsTarget } from '../uploads/public-files';
+import { s3Backend, serveFromBucket } from '../uploads/s3-serving';
 
 export const UPLOAD_CSP = "sandbox; default-src 'none'";
 
@@ -41,7 +44,14 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     if (access === 'expired') return refuse(ctx, 403, 'Tautan berkas ini sudah kedaluwarsa. Muat ulang halaman di panel admin untuk mendapatkan tautan baru.');
     if (access === 'denied') return refuse(ctx, 404, 'Berkas tidak ditemukan.');
 
-    await next();
+    // Same decision on both backends; with S3 the private bucket is read by the CMS itself.
+    const bucket = s3Backend(strapi);
+    if (bucket) {
+      await serveFromBucket(bucket, ctx, target.name);
+      if (ctx.status === 404) return refuse(ctx, 404, 'Berkas tidak ditemukan.');
+    } else {
+      await next();
+    }
     harden(ctx);
     if (ctx.status === 200 || ctx.status === 206 || ctx.status === 304) {
       const { contentType, inline } = servingTypeFor(target.name);

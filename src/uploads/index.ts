@@ -10,6 +10,9 @@ import type { Core } from '@strapi/strapi';
 import { PRIVATE_MEDIA_FIELDS, PUBLIC_MEDIA_SOURCES } from './public-files';
 import { GUARDED } from './service-guard';
 import { morphTableOf, publicCache, publishedAttachments, signedUrlFor } from './access';
+import { closeS3Backend, s3Backend } from './s3-serving';
+import { UPLOAD_URL_PREFIX } from './storage';
+import { HeadBucketCommand } from '@aws-sdk/client-s3';
 
 const FILE_UID = 'plugin::upload.file';
 
@@ -75,6 +78,8 @@ export async function bootstrapUploads(strapi: Core.Strapi): Promise<void> {
   const route = (strapi.server as any).listRoutes?.().find((layer: any) => String(layer.path).startsWith('/uploads/'));
   if (!route) selfCheckFailed(strapi, 'GET /uploads/(.*) route of the upload plugin', 'the static /uploads route was not found');
 
+  await checkBucket(strapi);
+
   for (const source of PUBLIC_MEDIA_SOURCES) {
     const attributes: any = (strapi.contentType(source.uid as any) as any)?.attributes ?? {};
     if (attributes[source.field]?.type !== 'media') throw new Error(`[ppid] uploads: PUBLIC_MEDIA_SOURCES names ${source.uid}.${source.field}, which is not a media attribute`);
@@ -91,4 +96,33 @@ export async function bootstrapUploads(strapi: Core.Strapi): Promise<void> {
   const meta = strapi.db.metadata.get(FILE_UID) as any;
   const hashColumn = meta.attributes.hash?.columnName ?? 'hash';
   await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ${meta.tableName}_ppid_hash_idx ON ${meta.tableName} (${hashColumn})`);
+}
+
+/**
+ * S3 storage (PPID_UPLOAD_STORAGE=s3): the provider is @strapi/provider-upload-aws-s3 with every
+ * method the upload plugin calls, its URLs are the CMS's /uploads paths (never the bucket's), and the
+ * bucket answers. Stops start-up otherwise, naming what is wrong.
+ */
+async function checkBucket(strapi: Core.Strapi): Promise<void> {
+  const backend = s3Backend(strapi);
+  if (!backend) return;
+  const config: any = strapi.config.get('plugin::upload');
+  if (config?.provider !== 'aws-s3' || config?.providerOptions?.baseUrl !== UPLOAD_URL_PREFIX) {
+    selfCheckFailed(strapi, 'plugin::upload provider config', `S3 storage needs provider "aws-s3" with baseUrl "${UPLOAD_URL_PREFIX}"`);
+  }
+  const provider: any = (strapi.plugin('upload') as any).provider;
+  const missing = ['upload', 'uploadStream', 'delete', 'checkFileSize', 'getSignedUrl', 'isPrivate'].filter((m) => typeof provider?.[m] !== 'function');
+  if (missing.length) selfCheckFailed(strapi, '@strapi/provider-upload-aws-s3 provider interface', `missing ${missing.join(', ')}`);
+  try {
+    await backend.client.send(new HeadBucketCommand({ Bucket: backend.storage.bucket }));
+  } catch (error: any) {
+    throw new Error(
+      `[ppid] penyimpanan S3: bucket "${backend.storage.bucket}" di ${backend.storage.endpoint ?? 'AWS ' + backend.storage.region} tidak dapat dibaca ` +
+        `(${error?.name ?? 'error'} ${error?.$metadata?.httpStatusCode ?? ''}). Periksa S3_BUCKET, S3_ENDPOINT dan kredensialnya; start-up dihentikan.`,
+    );
+  }
+}
+
+export function destroyUploads(strapi: Core.Strapi): void {
+  closeS3Backend(strapi);
 }
