@@ -54,7 +54,7 @@ export class SearchIndex {
     return pages;
   }
 
-  static close(): Promise<void> {
-    return pagefind.close();
+  static async close(): Promise<void> {
+    await pagefind.close();
   }
 }
