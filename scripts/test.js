@@ -51,8 +51,8 @@ if (compiled !== 0) process.exit(compiled);
 run(process.execPath, [require.resolve('jest/bin/jest'), '--maxWorkers=2', ...skipBrowser, ...jestArgs]);
 if (!postgres && jestArgs.length === 0) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  // Without the browser, the site's unit tests only (its browser suites are named in the notice).
-  run(npm, ['--prefix', 'site', ...(browserMissing ? ['run', 'test:unit'] : ['test'])]);
+  // Without the browser, the site's unit and rebuild tests only (its browser suites are named in the notice).
+  run(npm, ['--prefix', 'site', ...(browserMissing ? ['run', 'test:nobrowser'] : ['test'])]);
 }
 if (browserMissing && jestArgs.length === 0) {
   const suites = [

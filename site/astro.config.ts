@@ -1,5 +1,4 @@
 import { defineConfig } from 'astro/config';
-import { pagefindIntegration } from './integrations/pagefind';
 import { reuseIntegration } from './integrations/reuse';
 
 /**
@@ -7,8 +6,9 @@ import { reuseIntegration } from './integrations/reuse';
  * - Stylesheets are always files (never inlined) and processed scripts too, so the pages' CSP
  *   needs no 'unsafe-inline'.
  * - Nothing is fetched from the network but the CMS (no fonts, no telemetry: ASTRO_TELEMETRY_DISABLED).
- * - Unchanged detail pages are taken from the live build when the rebuild service names it
- *   (integrations/reuse.ts); the Pagefind index is written after the pages (integrations/pagefind.ts).
+ * - Unchanged detail pages are taken from the live build when the rebuild service names it, and
+ *   the Pagefind index (integrations/pagefind.ts) is built from the reused and the rendered detail
+ *   pages (integrations/reuse.ts runs both).
  */
 export default defineConfig({
   output: 'static',
@@ -19,6 +19,5 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
   prefetch: false,
-  // Order matters: reused pages are in place before Pagefind indexes the output.
-  integrations: [reuseIntegration(), pagefindIntegration()],
+  integrations: [reuseIntegration()],
 });

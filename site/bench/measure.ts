@@ -44,12 +44,12 @@ export interface BuildMeasure {
 }
 
 /** `astro build --outDir outDir` against apiUrl, timed, with the peak RSS of its process tree. */
-export function measureBuild(outDir: string, apiUrl: string): Promise<BuildMeasure> {
+export function measureBuild(outDir: string, apiUrl: string, env: Record<string, string> = {}): Promise<BuildMeasure> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, [path.join(SITE_DIR, 'node_modules', 'astro', 'astro.js'), 'build', '--outDir', outDir, '--silent'], {
       cwd: SITE_DIR,
-      env: { ...process.env, PPID_API_URL: apiUrl, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ...env, PPID_API_URL: apiUrl, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let peak = 0;

@@ -11,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 export const SITE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ASTRO = path.join(SITE_DIR, 'node_modules', 'astro', 'astro.js');
 
+/** The CMS rows of the last read, in the builds directory (never served). */
+export const API_CACHE_FILE = 'api-cache.json';
+
 export interface BuildResult {
   dir: string;
   pages: number;
@@ -89,9 +92,14 @@ export async function buildAndSwitch(opts: { apiUrl: string; buildsDir: string; 
   await mkdir(opts.buildsDir, { recursive: true });
   const dir = path.join(opts.buildsDir, buildName());
   try {
-    // Unchanged detail pages are taken from the live build (integrations/reuse.ts).
+    // Unchanged detail pages are taken from the live build (integrations/reuse.ts); the CMS rows
+    // read last time are kept beside the builds, so only changed entries are read in full (src/lib/api-cache.ts).
     const previous = await currentTarget(opts.liveLink);
-    await runAstroBuild(dir, opts.apiUrl, { ...opts.extraEnv, ...(previous ? { PPID_SITE_PREVIOUS: previous } : {}) });
+    await runAstroBuild(dir, opts.apiUrl, {
+      PPID_SITE_CACHE: path.join(opts.buildsDir, API_CACHE_FILE),
+      ...opts.extraEnv,
+      ...(previous ? { PPID_SITE_PREVIOUS: previous } : {}),
+    });
     const pages = await countPages(dir);
     if (pages === 0) throw new BuildError('the build wrote no pages', '');
     await switchLink(opts.liveLink, dir);

@@ -29,6 +29,17 @@ export function queryString(params: Record<string, string | number>): string {
     .join('&');
 }
 
+const DIP_POPULATE = {
+  'populate[unit][fields][0]': 'kode',
+  'populate[unit][fields][1]': 'nama',
+  'populate[berkas][fields][0]': 'url',
+  'populate[berkas][fields][1]': 'name',
+  'populate[berkas][fields][2]': 'mime',
+  'populate[berkas][fields][3]': 'ext',
+  'populate[berkas][fields][4]': 'size',
+  'populate[berkas][fields][5]': 'updatedAt',
+};
+
 /** One page of the public DIP list with the unit and file the site shows. */
 export function dipListPath(locale: Lang, page: number): string {
   return `/api/dip-documents?${queryString({
@@ -36,13 +47,35 @@ export function dipListPath(locale: Lang, page: number): string {
     'sort[0]': 'nomor:asc',
     'pagination[page]': page,
     'pagination[pageSize]': API_PAGE_SIZE,
-    'populate[unit][fields][0]': 'kode',
-    'populate[unit][fields][1]': 'nama',
-    'populate[berkas][fields][0]': 'url',
-    'populate[berkas][fields][1]': 'name',
-    'populate[berkas][fields][2]': 'mime',
-    'populate[berkas][fields][3]': 'ext',
-    'populate[berkas][fields][4]': 'size',
+    ...DIP_POPULATE,
+  })}`;
+}
+
+/** One page of the light list of public entries: what tells whether a cached row is current (src/lib/api-cache.ts). */
+export function dipLightListPath(locale: Lang, page: number): string {
+  return `/api/dip-documents?${queryString({
+    locale,
+    'sort[0]': 'nomor:asc',
+    'pagination[page]': page,
+    'pagination[pageSize]': API_PAGE_SIZE,
+    'fields[0]': 'updatedAt',
+    'fields[1]': 'publishedAt',
+    'populate[berkas][fields][0]': 'updatedAt',
+  })}`;
+}
+
+/** At most this many documentIds in one request (keeps the URL short). */
+export const IDS_PER_REQUEST = 50;
+
+/** The full rows (as dipListPath) of some entries. */
+export function dipByIdsPath(locale: Lang, documentIds: string[]): string {
+  const filters = Object.fromEntries(documentIds.map((id, i) => [`filters[documentId][$in][${i}]`, id]));
+  return `/api/dip-documents?${queryString({
+    locale,
+    ...filters,
+    'pagination[page]': 1,
+    'pagination[pageSize]': API_PAGE_SIZE,
+    ...DIP_POPULATE,
   })}`;
 }
 

@@ -1,8 +1,38 @@
 /** Formatting for people: numbers, file sizes, dates (id-ID / en-GB), file links and types. Pure. */
 import { INTL_LOCALE, type Lang } from './i18n';
 
+/**
+ * Intl formatters are built once per set of options and reused: building one costs about as
+ * much as a whole table row's markup, and a 10k-entry build formats ~100,000 values.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(lang: Lang, maximumFractionDigits?: number): Intl.NumberFormat {
+  const key = `${lang}|${maximumFractionDigits ?? ''}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(INTL_LOCALE[lang], maximumFractionDigits === undefined ? {} : { maximumFractionDigits })));
+  return f;
+}
+
+function dateFormat(lang: Lang, timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${lang}|${timeZone}|${withTime}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(INTL_LOCALE[lang], {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone,
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', hour12: false } : {}),
+    });
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
 export function formatNumber(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(INTL_LOCALE[lang]).format(value);
+  return numberFormat(lang).format(value);
 }
 
 /**
@@ -12,8 +42,7 @@ export function formatNumber(value: number, lang: Lang): string {
 export function formatSize(kilobytes: number | null | undefined, lang: Lang): string {
   const kb = Number(kilobytes);
   if (kilobytes === null || kilobytes === undefined || !Number.isFinite(kb) || kb < 0) return '';
-  const number = (value: number, digits: number) =>
-    new Intl.NumberFormat(INTL_LOCALE[lang], { maximumFractionDigits: digits }).format(value);
+  const number = (value: number, digits: number) => numberFormat(lang, digits).format(value);
   if (kb < 1) return `${number(Math.round(kb * 1000), 0)} B`;
   if (kb < 1000) return `${number(kb, kb < 10 ? 1 : 0)} KB`;
   if (kb < 1000 * 1000) return `${number(kb / 1000, 1)} MB`;
@@ -43,13 +72,7 @@ export function formatDate(value: string | null | undefined, lang: Lang, withTim
     return text;
   }
   if (Number.isNaN(date.getTime())) return text;
-  const formatted = new Intl.DateTimeFormat(INTL_LOCALE[lang], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone,
-    ...(withTime ? { hour: '2-digit', minute: '2-digit', hour12: false } : {}),
-  }).format(date);
+  const formatted = dateFormat(lang, timeZone, withTime).format(date);
   return withTime ? `${formatted} WIB` : formatted;
 }
 

@@ -13,6 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createRebuildService } from '../../server/rebuild-service.ts';
 import { listen } from '../../server/net.ts';
 import { SITE_DIR } from '../../server/builder.ts';
+import { BUILD_INFO_FILE } from '../../src/lib/incremental.ts';
 import { demoDipEntries } from '../../../src/seed/demo-data.ts';
 import { axeViolations, launchChromium } from '../support/browser.ts';
 import { startCms, type Cms } from '../support/cms.ts';
@@ -320,6 +321,11 @@ test('publishing in the CMS puts the entry on the site within 60 s (webhook, deb
   await service.idle();
   const { nlink } = await stat(path.join(service.liveLink, 'dokumen', xssId, 'index.html'));
   assert.ok(nlink >= 2, `the unchanged detail page of ${xssId} was rendered again (nlink ${nlink})`);
+  // Only the new entry was read in full from the real CMS (light list + documentId filter); the
+  // rest came from the previous read.
+  const info = JSON.parse(await readFile(path.join(service.liveLink, BUILD_INFO_FILE), 'utf8'));
+  assert.ok(info.read.cachedRows >= publicDemo.length, JSON.stringify(info.read));
+  assert.ok(info.read.fullRows >= 1 && info.read.fullRows <= 2, JSON.stringify(info.read));
   const p = await page('/informasi/');
   assert.ok((await p.locator('.results__status').innerText()).includes(`dari ${publicDemo.length + 2} informasi`));
   await service.idle();
