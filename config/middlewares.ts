@@ -61,9 +61,11 @@ const middlewares = (env: Core.Config.Shared.ConfigParams['env'], siteOrigins: s
     config: {
       // The public site's origin(s) may read the public content API (/api/…) with simple GETs and
       // no credentials; /admin, the plugins' admin API and /uploads answer no cross-origin request.
-      origin: (ctx: { path: string }) => corsOriginsFor(ctx.path, siteOrigins),
+      origin: (ctx: { path: string; method: string; get(name: string): string }) =>
+        corsOriginsFor(ctx.path, siteOrigins, '/api', { method: ctx.method, preflightMethod: ctx.get('Access-Control-Request-Method') || null }),
       credentials: false,
-      // POST: the site's request form and tracking page send JSON to /api/permohonan-informasi[/status].
+      // POST: the site's request form and tracking page send JSON to /api/permohonan-informasi[/status]
+      // (corsOriginsFor gives no origin to a cross-origin POST anywhere else).
       methods: ['GET', 'HEAD', 'OPTIONS', 'POST'],
       headers: ['Content-Type', 'Accept'],
       maxAge: 600,

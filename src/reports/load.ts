@@ -38,13 +38,19 @@ const localDate = (v: unknown): string | null => (v ? String(v).slice(0, 10) : n
 /** Indexes the period queries use; created at bootstrap (idempotent). */
 export async function ensureReportIndexes(strapi: Core.Strapi): Promise<void> {
   const knex = strapi.db.connection;
-  const idx = async (uid: string, name: string, attributes: string[]) => {
+  const idx = async (uid: string, name: string, attributes: string[], where = '') => {
     const meta = strapi.db.metadata.get(uid) as any;
-    const cols = attributes.map((a) => meta.attributes[a].columnName ?? a).join(', ');
-    await knex.raw(`CREATE INDEX IF NOT EXISTS ${meta.tableName}_${name} ON ${meta.tableName} (${cols})`);
+    const cols = attributes.map((a) => meta.attributes[a].columnName ?? a);
+    const predicate = where ? ` WHERE ${where.replace('{0}', cols[0])}` : '';
+    await knex.raw(`CREATE INDEX IF NOT EXISTS ${meta.tableName}_${name} ON ${meta.tableName} (${cols.join(', ')})${predicate}`);
   };
   await idx(AUDIT_UID, 'type_time_idx', ['jenisKonten', 'waktu']);
-  await idx(TIMER_UID, 'closed_idx', ['ditutupPada']);
+  // Closed timers only (a partial index): the sweeper's query for open timers (`ditutup_pada IS
+  // NULL`, by due time) must keep planning on its own due index, which a full index on this
+  // column would take from it on SQLite.
+  const timers = strapi.db.metadata.get(TIMER_UID) as any;
+  await knex.raw(`DROP INDEX IF EXISTS ${timers.tableName}_closed_idx`);
+  await idx(TIMER_UID, 'closed_at_idx', ['ditutupPada'], '{0} IS NOT NULL');
   await idx(SCHEDULED_UID, 'time_idx', ['jadwalTayang']);
 }
 

@@ -14,12 +14,27 @@ export function isUnder(pathname: string, prefix: string): boolean {
   return pathname === prefix || pathname.startsWith(`${prefix}/`);
 }
 
-/** Origins allowed for this request path: the site's origins on the content API, none elsewhere. */
-export function corsOriginsFor(pathname: string, siteOrigins: readonly string[], apiPrefix = '/api'): string[] {
-  return isUnder(pathname, apiPrefix) ? [...siteOrigins] : [];
-}
-
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The content-API paths the public site may POST to across origins: the request form and tracking. */
+export const CROSS_ORIGIN_POST_PATHS: readonly string[] = ['/api/permohonan-informasi', '/api/permohonan-informasi/status'];
+
+/**
+ * Origins allowed for this request: the site's origins on the content API, none elsewhere. A POST
+ * (or a preflight asking for one) gets an origin only on the paths the site's forms post to, so no
+ * other write of the content API is ever readable cross-origin, whatever its permissions.
+ */
+export function corsOriginsFor(
+  pathname: string,
+  siteOrigins: readonly string[],
+  apiPrefix = '/api',
+  request: { method?: string; preflightMethod?: string | null } = {},
+): string[] {
+  if (!isUnder(pathname, apiPrefix)) return [];
+  const method = (request.method === 'OPTIONS' ? request.preflightMethod : request.method)?.toUpperCase();
+  if (method && !SAFE_METHODS.has(method) && !CROSS_ORIGIN_POST_PATHS.includes(pathname.replace(/\/+$/, ''))) return [];
+  return [...siteOrigins];
+}
 
 /** True when a browser request to the admin from another origin must be refused. */
 export function refuseCrossOriginAdminWrite(req: { method: string; path: string; secFetchSite?: string | null }, adminPath = '/admin'): boolean {

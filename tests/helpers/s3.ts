@@ -19,15 +19,16 @@ export interface LocalS3 {
 }
 
 /**
- * A local S3-compatible server (s3rver) on 127.0.0.1:<port> with one empty bucket, its data in a
+ * A local S3-compatible server (s3rver) on 127.0.0.1 (a free port unless one is given) with one empty bucket, its data in a
  * fresh directory under .tmp/. s3rver accepts every request (it enforces neither ACLs nor
  * signatures), so tests check what the CMS asked for (`aclOf`) and that the CMS's own gate refuses.
  */
-export async function startS3rver(port: number, bucket = `ppid-uji-${crypto.randomBytes(3).toString('hex')}`): Promise<LocalS3> {
+export async function startS3rver(requestedPort = 0, bucket = `ppid-uji-${crypto.randomBytes(3).toString('hex')}`): Promise<LocalS3> {
   const directory = path.resolve(__dirname, '../../.tmp', `s3rver-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   fs.mkdirSync(directory, { recursive: true });
-  const server = new S3rver({ address: '127.0.0.1', port, silent: true, directory, configureBuckets: [{ name: bucket }] });
+  const server = new S3rver({ address: '127.0.0.1', port: requestedPort, silent: true, directory, configureBuckets: [{ name: bucket }] });
   await server.run();
+  const port: number = server.httpServer.address().port;
   const acls = new Map<string, string>();
   server.httpServer.prependListener('request', (req: any) => {
     if (req.method !== 'PUT') return;

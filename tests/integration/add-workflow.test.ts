@@ -25,6 +25,8 @@ function prepareApp(): string {
   fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
   const dir = fs.mkdtempSync(path.join(ROOT, '.tmp', 'dist-uji-'));
   fs.cpSync(path.join(ROOT, 'dist'), dir, { recursive: true, filter: (src) => !src.includes(`${path.sep}build${path.sep}`) });
+  // Of the admin build, only the sign-in page's script, which the server reads at start-up.
+  fs.cpSync(path.join(ROOT, 'dist/build/ppid-auth'), path.join(dir, 'build/ppid-auth'), { recursive: true });
   const api = path.join(dir, 'src/api/uji-alur');
   fs.mkdirSync(path.join(api, 'content-types/uji-alur'), { recursive: true });
   fs.copyFileSync(path.join(FIXTURE, 'schema.json'), path.join(api, 'content-types/uji-alur/schema.json'));

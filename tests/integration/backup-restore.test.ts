@@ -286,7 +286,7 @@ test('a restored instance has every entry, file, admin, 2FA enrolment and audit 
 
 test('a backup of local files restores into a private S3 bucket, and the files are served from it', async () => {
   removeSeededFiles(); // the previous test restored them to disk: here they must come from the bucket
-  const s3 = await startS3rver(41712);
+  const s3 = await startS3rver();
   cleanups.push(() => s3.stop());
   const target = await emptyTarget();
   const done = await sh('restore', [backupDir], { ...target.env, ...s3.env });

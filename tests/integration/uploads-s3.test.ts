@@ -32,7 +32,7 @@ let editorToken = '';
 const tag = () => crypto.randomBytes(4).toString('hex');
 
 beforeAll(async () => {
-  s3 = await startS3rver(41711);
+  s3 = await startS3rver();
   client = s3.client();
   strapi = await setupStrapi({ ...TOKENS_WITHOUT_MFA, ...s3.env });
   server = strapi.server.httpServer;

@@ -83,7 +83,12 @@ test('hole 4: the admin API, the plugins\' admin API and /uploads answer no orig
   const preflight = await request(http).options('/api/dip-documents').set('Origin', SITE).set('Access-Control-Request-Method', 'GET');
   expect(preflight.headers['access-control-allow-origin']).toBe(SITE);
   expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
-  expect(preflight.headers['access-control-allow-methods']).toBe('GET,HEAD,OPTIONS');
+  // POST is listed for the site's request form; only its two endpoints give an origin to a POST.
+  expect(preflight.headers['access-control-allow-methods']).toBe('GET,HEAD,OPTIONS,POST');
+  const writePreflight = await request(http).options('/api/dip-documents').set('Origin', SITE).set('Access-Control-Request-Method', 'POST');
+  expect(writePreflight.headers['access-control-allow-origin']).toBeUndefined();
+  const formPreflight = await request(http).options('/api/permohonan-informasi').set('Origin', SITE).set('Access-Control-Request-Method', 'POST');
+  expect(formPreflight.headers['access-control-allow-origin']).toBe(SITE);
   const foreign = await request(http).get('/api/dip-documents').set('Origin', FOREIGN);
   expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
 });

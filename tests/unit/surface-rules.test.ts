@@ -10,6 +10,21 @@ test('the site\'s origins on the content API only', () => {
   }
 });
 
+test('a cross-origin POST gets an origin only on the request form and tracking endpoints', () => {
+  const post = (path: string) => corsOriginsFor(path, site, '/api', { method: 'POST' });
+  const preflight = (path: string, method: string) => corsOriginsFor(path, site, '/api', { method: 'OPTIONS', preflightMethod: method });
+  expect(post('/api/permohonan-informasi')).toEqual(site);
+  expect(post('/api/permohonan-informasi/status/')).toEqual(site);
+  expect(preflight('/api/permohonan-informasi', 'POST')).toEqual(site);
+  for (const p of ['/api/dip-documents', '/api/keberatans', '/api/permohonan-informasi/1', '/api/auth/local']) {
+    expect(post(p)).toEqual([]);
+    expect(preflight(p, 'post')).toEqual([]);
+    expect(corsOriginsFor(p, site, '/api', { method: 'DELETE' })).toEqual([]);
+  }
+  expect(preflight('/api/dip-documents', 'GET')).toEqual(site);
+  expect(corsOriginsFor('/api/dip-documents', site, '/api', { method: 'GET' })).toEqual(site);
+});
+
 test('state-changing admin requests from another origin are refused by fetch metadata', () => {
   const at = (method: string, path: string, secFetchSite?: string) => refuseCrossOriginAdminWrite({ method, path, secFetchSite });
   expect(at('POST', '/admin/access-token', 'same-site')).toBe(true);
