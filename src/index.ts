@@ -16,6 +16,7 @@ import { ROLE_LABELS } from './roles/definitions';
 import { WORKFLOW_DEFINITIONS } from './workflows';
 import { bootstrapOutbox, registerOutbox } from './outbox';
 import { bootstrapRequests, registerRequests } from './permohonan';
+import { registerWorkspace } from './workspace';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -26,7 +27,9 @@ export default {
     protectAuditTrail(strapi);
     registerOutbox(strapi);
     strapi.documents.use(dipValidationMiddleware(strapi));
-    registerObligations(strapi, registerWorkflows(strapi, WORKFLOW_DEFINITIONS, ROLE_LABELS));
+    const workflows = registerWorkflows(strapi, WORKFLOW_DEFINITIONS, ROLE_LABELS);
+    registerObligations(strapi, workflows);
+    registerWorkspace(strapi, workflows);
     registerRequests(strapi);
     registerSecurity(strapi);
     registerUploads(strapi);
