@@ -8,6 +8,8 @@ import { Bell, Briefcase, CheckCircle } from '@strapi/icons';
 import { arrangeWidgets, mediaLibraryBannerKeys } from './workspace/homepage';
 import { injectWorkflowColumns, SlaFilter } from './workspace/listView';
 import { workspaceTranslations } from './workspace/messages';
+import { stateLabelMessages } from './workspace/stateLabels';
+import { WORKFLOW_DEFINITIONS } from '../workflows';
 
 /**
  * Admin panel customisation. Indonesian is offered and becomes the default language for anyone
@@ -26,6 +28,8 @@ export default {
         // Completes Strapi's partial Indonesian (admin, Content Manager, Media Library, i18n);
         // spread first so the PPID strings below still win.
         ...indonesianTranslations,
+        // The state field of the edit form shows each state's label, not its raw value.
+        ...stateLabelMessages(WORKFLOW_DEFINITIONS),
         'Auth.form.welcome.title': 'Selamat datang di PPID',
         'Auth.form.welcome.subtitle': 'Masuk ke panel admin PPID',
         'app.components.LeftMenu.navbrand.title': 'PPID',
@@ -34,6 +38,7 @@ export default {
         ...workspaceTranslations('id'),
       },
       en: {
+        ...stateLabelMessages(WORKFLOW_DEFINITIONS),
         'Auth.form.welcome.title': 'Welcome to PPID',
         'Auth.form.welcome.subtitle': 'Log in to the PPID admin panel',
         'app.components.LeftMenu.navbrand.title': 'PPID',
