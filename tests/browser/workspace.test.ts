@@ -217,7 +217,7 @@ test('one memo through all six steps: each person\'s "Pekerjaan saya", the list 
   expect(await own!.getByTestId('my-work-state').textContent()).toBe('Penyusunan konsep nota');
   expect(await own!.getAttribute('data-status')).toBe('on_track');
   // A clean, Indonesian homepage: no generic last-edited widget, no banner; no compliance widget for this role.
-  const home = (await who.page.locator('main').textContent()) ?? '';
+  const home = (await who.page.locator('body').textContent()) ?? '';
   expect(home).not.toMatch(/Memperkenalkan Pustaka Media|Introducing the new Media Library|Entri terakhir diedit|Last edited entries|masuk_berhasil/);
   expect(home).toContain('Notifikasi');
   expect(await who.page.getByText('Kepatuhan SOP', { exact: true }).count()).toBe(0);
