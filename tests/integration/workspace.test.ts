@@ -174,3 +174,47 @@ test("notices: SLA and returned-to-you notices are listed for their recipient on
   expect(stored.penerima).toBe(users['sub-koordinator'].email);
   expect(stored.statusKirim).toBe('pending'); // e-mailed by the outbox like every other notice
 });
+
+test("the row's SLA fields follow the running timer, are Strapi's own sort and filter, and no writer sets them", async () => {
+  const a = await memo('Ruang kerja urut A');
+  const b = await memo('Ruang kerja urut B');
+  const row = (id: string) => strapi.db.query(NOTA).findOne({ where: { documentId: id } });
+  const timerOf = (id: string) => strapi.db.query(TIMER).findOne({ where: { dokumenId: id, ditutupPada: null } });
+  for (const id of [a, b]) {
+    const [r, t] = [await row(id), await timerOf(id)];
+    expect(new Date(r.slaJatuhTempo).toISOString()).toBe(new Date(t.jatuhTempo).toISOString());
+    expect(new Date(r.slaBerisikoPada).toISOString()).toBe(new Date(t.berisikoPada).toISOString());
+  }
+  expect((await step('sub-koordinator', a, 'menunggu_paraf')).status).toBe(200);
+  const moved = await timerOf(a);
+  expect(moved.keadaan).toBe('menunggu_paraf');
+  expect(new Date((await row(a)).slaJatuhTempo).toISOString()).toBe(new Date(moved.jatuhTempo).toISOString());
+
+  // B is made overdue (its timer and, as the engine keeps it, its row).
+  const past = new Date(Date.now() - 3_600_000);
+  await strapi.db.query(TIMER).update({ where: { id: (await timerOf(b)).id }, data: { jatuhTempo: past, berisikoPada: new Date(past.getTime() - 60_000) } });
+  await strapi.db.query(NOTA).updateMany({ where: { documentId: b }, data: { slaJatuhTempo: past, slaBerisikoPada: new Date(past.getTime() - 60_000) } });
+  const list = async (query: string) => {
+    const res = await http().get(`/content-manager/collection-types/${NOTA}?${query}`).set(as('sub-koordinator'));
+    expect(res.status).toBe(200);
+    return res.body.results.map((r: any) => r.documentId);
+  };
+  const sorted = await list('sort=slaJatuhTempo:ASC&pageSize=100');
+  expect(sorted.indexOf(b)).toBeLessThan(sorted.indexOf(a));
+  const late = await list(`filters[$and][0][slaJatuhTempo][$lt]=${encodeURIComponent(new Date().toISOString())}&pageSize=100`);
+  expect(late).toContain(b);
+  expect(late).not.toContain(a);
+
+  // A value sent by an editor (or the super admin) is dropped: the row keeps the engine's.
+  const before = await row(a);
+  for (const who of ['sub-koordinator', 'super-admin']) {
+    const res = await http()
+      .put(`/content-manager/collection-types/${NOTA}/${a}`)
+      .set(as(who))
+      .send({ perihal: 'Ruang kerja urut A', slaJatuhTempo: '2099-01-01T00:00:00.000Z', slaBerisikoPada: '2098-01-01T00:00:00.000Z' });
+    expect([200, 403]).toContain(res.status);
+    const after = await row(a);
+    expect(new Date(after.slaJatuhTempo).toISOString()).toBe(new Date(before.slaJatuhTempo).toISOString());
+    expect(new Date(after.slaBerisikoPada).toISOString()).toBe(new Date(before.slaBerisikoPada).toISOString());
+  }
+});

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { adminHref, listFilterSearch, modelFromPath, slaBadge } from '../../src/admin/workspace/format';
+import { adminHref, modelFromPath, slaBadge, slaFilterSearch, statusOf } from '../../src/admin/workspace/format';
 import { arrangeWidgets, mediaLibraryBannerKeys } from '../../src/admin/workspace/homepage';
 import { humanizeState, stateLabelMessages } from '../../src/admin/workspace/stateLabels';
 import { WORKFLOW_DEFINITIONS } from '../../src/workflows';
@@ -13,16 +13,26 @@ test('each SLA status has its text and colour', () => {
   expect(slaBadge('x').text).toBe('Status tidak diketahui');
 });
 
-test("the SLA filter is Strapi's own documentId filter; other filters and the page are replaced, the rest kept", () => {
+test("the SLA filter is Strapi's own filter on the row's SLA fields, as of the choice; other filters and the page are replaced", () => {
   const current = new URLSearchParams('page=3&pageSize=10&sort=nomor:ASC&filters[$and][0][nomor][$eq]=x');
-  const search = new URLSearchParams(listFilterSearch(['a1', 'b2'], current).slice(1));
-  expect(search.get('page')).toBe('1');
-  expect(search.get('sort')).toBe('nomor:ASC');
-  expect(search.get('filters[$and][0][documentId][$in][0]')).toBe('a1');
-  expect(search.get('filters[$and][0][documentId][$in][1]')).toBe('b2');
-  expect(search.get('filters[$and][0][nomor][$eq]')).toBeNull();
-  // Nothing overdue: the list shows nothing rather than everything.
-  expect(new URLSearchParams(listFilterSearch([], current).slice(1)).get('filters[$and][0][documentId][$in][0]')).toBe('-');
+  const now = new Date('2026-11-20T03:00:00Z');
+  const late = new URLSearchParams(slaFilterSearch('breached', now, current).slice(1));
+  expect(late.get('page')).toBe('1');
+  expect(late.get('sort')).toBe('nomor:ASC');
+  expect(late.get('filters[$and][0][slaJatuhTempo][$lt]')).toBe('2026-11-20T03:00:00.000Z');
+  expect(late.get('filters[$and][0][nomor][$eq]')).toBeNull();
+  expect(late.get('ppidSla')).toBe('breached');
+  const soon = new URLSearchParams(slaFilterSearch('at_risk', now, late).slice(1));
+  expect([...soon.keys()].filter((k) => k.startsWith('filters['))).toEqual(['filters[$and][0][slaBerisikoPada][$lte]', 'filters[$and][1][slaJatuhTempo][$gte]']);
+});
+
+test('the status of stored SLA instants', () => {
+  const now = Date.parse('2026-11-20T03:00:00Z');
+  expect(statusOf(null, null, now)).toBe('none');
+  expect(statusOf('2026-11-20T04:00:00Z', '2026-11-20T05:00:00Z', now)).toBe('on_track');
+  expect(statusOf('2026-11-20T03:00:00Z', '2026-11-20T05:00:00Z', now)).toBe('at_risk');
+  expect(statusOf('2026-11-20T01:00:00Z', '2026-11-20T03:00:00Z', now)).toBe('at_risk'); // due exactly now: not yet late
+  expect(statusOf('2026-11-20T01:00:00Z', '2026-11-20T02:59:59Z', now)).toBe('breached');
 });
 
 test('paths', () => {

@@ -100,17 +100,6 @@ export const SLA_FILTERS = [
   { value: 'at_risk', label: 'Hampir jatuh tempo' },
 ] as const;
 
-/** The Content Manager list URL showing only the given documents (Strapi's own `filters` query). */
-export function listFilterSearch(documentIds: string[], current: URLSearchParams): string {
-  const next = new URLSearchParams();
-  for (const [key, value] of current.entries()) if (!key.startsWith('filters[') && key !== 'page') next.append(key, value);
-  // An empty selection still has to select nothing: a documentId no document has.
-  const ids = documentIds.length ? documentIds : ['-'];
-  ids.forEach((id, i) => next.append(`filters[$and][0][documentId][$in][${i}]`, id));
-  next.set('page', '1');
-  return `?${next.toString()}`;
-}
-
 /** The content type uid a Content Manager list/edit path names, e.g. api::nota-permintaan.nota-permintaan. */
 export function modelFromPath(pathname: string): string | null {
   const match = /\/content-manager\/collection-types\/([^/?#]+)/.exec(pathname);
@@ -120,4 +109,31 @@ export function modelFromPath(pathname: string): string | null {
 /** Admin-panel paths from the server are relative to /admin. */
 export function adminHref(link: string): string {
   return link.startsWith('/admin/') ? link : `/admin${link}`;
+}
+
+/** Status of stored SLA instants at `now` (the list column reads the row's own fields). */
+export function statusOf(atRiskAt: string | null | undefined, dueAt: string | null | undefined, now: number): SlaStatus {
+  if (!dueAt) return 'none';
+  if (now > Date.parse(dueAt)) return 'breached';
+  if (atRiskAt && now >= Date.parse(atRiskAt)) return 'at_risk';
+  return 'on_track';
+}
+
+/**
+ * The list URL filtered to one SLA status with Strapi's own filters on the row's SLA fields
+ * (`slaJatuhTempo`, `slaBerisikoPada`), as of `now`: other filters and the page are replaced.
+ */
+export function slaFilterSearch(status: 'breached' | 'at_risk', now: Date, current: URLSearchParams): string {
+  const next = new URLSearchParams();
+  for (const [key, value] of current.entries()) if (!key.startsWith('filters[') && key !== 'page' && key !== 'ppidSla') next.append(key, value);
+  const at = now.toISOString();
+  if (status === 'breached') {
+    next.append('filters[$and][0][slaJatuhTempo][$lt]', at);
+  } else {
+    next.append('filters[$and][0][slaBerisikoPada][$lte]', at);
+    next.append('filters[$and][1][slaJatuhTempo][$gte]', at);
+  }
+  next.set('page', '1');
+  next.set('ppidSla', status);
+  return `?${next.toString()}`;
 }

@@ -5,7 +5,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { WORKFLOW_DEFINITIONS } from '../../workflows';
 import type { WorkflowDefinition } from '../../workflow/types';
 import { formatWibShort } from '../workflow/format';
-import { listFilterSearch, modelFromPath, SLA_FILTERS, type SlaRow } from './format';
+import { modelFromPath, SLA_FILTERS, slaFilterSearch, statusOf, type SlaRow } from './format';
 import { SlaBadge } from './SlaBadge';
 
 /**
@@ -75,6 +75,20 @@ const SlaCell = ({ def, documentId, locale }: { def: WorkflowDefinition; documen
   );
 };
 
+const SLA_DUE = 'slaJatuhTempo';
+const SLA_AT_RISK = 'slaBerisikoPada';
+
+const StoredSlaCell = ({ dueAt, atRiskAt }: { dueAt: string | null; atRiskAt: string | null }) => {
+  const status = statusOf(atRiskAt, dueAt, Date.now());
+  if (!dueAt) return <Typography textColor="neutral500" data-testid="sla-cell" data-status="none">-</Typography>;
+  return (
+    <Flex gap={2} data-testid="sla-cell" data-status={status}>
+      <SlaBadge status={status} />
+      <Typography textColor="neutral700">{formatWibShort(dueAt)}</Typography>
+    </Flex>
+  );
+};
+
 const StateCell = ({ def, value }: { def: WorkflowDefinition; value: unknown }) => (
   <Typography textColor="neutral800" data-testid="state-cell" data-state={String(value ?? '')}>
     {typeof value === 'string' ? def.states[value]?.label ?? value : '-'}
@@ -110,30 +124,35 @@ export function injectWorkflowColumns({ displayedHeaders, layout }: { displayedH
           cellFormatter: stateFormatter,
         },
       ];
+  const stored = displayedHeaders.findIndex((h) => h.name === SLA_DUE);
+  if (stored >= 0) headers.splice(headers.findIndex((h) => h.name === SLA_DUE), 1);
   headers.push({
-    name: 'ppidSla',
+    // Strapi's own column of the engine-kept field: the list sorts by it.
+    name: SLA_DUE,
     label: { id: 'ppid.workspace.column.sla', defaultMessage: 'Batas waktu / SLA' },
-    attribute: { type: 'custom' },
+    attribute: { type: 'datetime' },
     searchable: false,
-    sortable: false,
-    cellFormatter: (row: any) => <SlaCell def={def} documentId={row.documentId} locale={row.locale ?? null} />,
+    sortable: true,
+    cellFormatter: (row: any) =>
+      SLA_DUE in row ? (
+        <StoredSlaCell dueAt={row[SLA_DUE]} atRiskAt={row[SLA_AT_RISK]} />
+      ) : (
+        <SlaCell def={def} documentId={row.documentId} locale={row.locale ?? null} />
+      ),
   });
   return { displayedHeaders: headers, layout };
 }
 
-/** "Tampilkan: Terlambat / Hampir jatuh tempo" in the list's actions: Strapi's own filter on documentId. */
+/** "Terlambat / Hampir jatuh tempo" in the list's actions: Strapi's own filters on the row's SLA fields, as of the choice. */
 export const SlaFilter = () => {
   const location = useLocation();
   const navigate = useNavigate();
-  const { get } = useFetchClient();
   const def = workflowOfModel(modelFromPath(location.pathname));
   const params = new URLSearchParams(location.search);
   const [value, setValue] = React.useState<string>(params.get('ppidSla') ?? '');
-  const [error, setError] = React.useState<string | null>(null);
   if (!def) return null;
-  const choose = async (next: string) => {
+  const choose = (next: string) => {
     setValue(next);
-    setError(null);
     const current = new URLSearchParams(location.search);
     if (!next) {
       const cleared = new URLSearchParams();
@@ -141,15 +160,8 @@ export const SlaFilter = () => {
       navigate({ pathname: location.pathname, search: `?${cleared.toString()}` });
       return;
     }
-    try {
-      const res = await get<{ data: SlaRow[] }>(`/ppid/sla/${def.name}?status=${next}`);
-      const ids = [...new Set(res.data.data.map((r) => r.documentId))];
-      const search = new URLSearchParams(listFilterSearch(ids, current).slice(1));
-      search.set('ppidSla', next);
-      navigate({ pathname: location.pathname, search: `?${search.toString()}` });
-    } catch (err: any) {
-      setError(err?.response?.data?.error?.message ?? 'Filter SLA tidak dapat dimuat.');
-    }
+    if (next !== 'breached' && next !== 'at_risk') return;
+    navigate({ pathname: location.pathname, search: slaFilterSearch(next, new Date(), current) });
   };
   return (
     <Flex gap={2} data-testid="sla-filter">
@@ -158,8 +170,8 @@ export const SlaFilter = () => {
         aria-label="Filter SLA"
         placeholder="Semua batas waktu"
         value={value}
-        onChange={(next: string | number) => void choose(String(next))}
-        onClear={() => void choose('')}
+        onChange={(next: string | number) => choose(String(next))}
+        onClear={() => choose('')}
       >
         {SLA_FILTERS.map((f) => (
           <SingleSelectOption key={f.value} value={f.value}>
@@ -167,7 +179,6 @@ export const SlaFilter = () => {
           </SingleSelectOption>
         ))}
       </SingleSelect>
-      {error ? <Typography textColor="danger600">{error}</Typography> : null}
     </Flex>
   );
 };
