@@ -92,7 +92,7 @@ interface Session {
 /** Signs in through the PPID sign-in page: enrollment (QR + manual key, recovery codes) the first time, a code afterwards. */
 async function signIn(role: string): Promise<Session> {
   const email = demoEmail(role);
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'id-ID', timezoneId: 'UTC' });
+  const context = await browser.newContext({ viewport: { width: 1680, height: 1000 }, locale: 'id-ID', timezoneId: 'UTC' });
   const page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(`${role}: ${String(err)}`));
   await page.goto(`${base}/admin/auth/login`);
@@ -289,6 +289,17 @@ test('one memo through all six steps: each person\'s "Pekerjaan saya", the list 
   expect(new Set(statuses)).toEqual(new Set(['breached']));
   await shot(who.page, '05-daftar-terlambat');
 
+  // Sorted by due time with Strapi's own column sort (the engine-kept slaJatuhTempo field).
+  await who.page.goto(`${base}/admin/content-manager/collection-types/${NOTA}`);
+  await who.page.locator('tbody tr').first().waitFor({ timeout: 60_000 });
+  await who.page.locator('thead').getByRole('button', { name: /Batas waktu \/ SLA/ }).first().click();
+  await who.page.waitForURL((url) => decodeURIComponent(url.search).includes('sort=slaJatuhTempo:ASC'), { timeout: 30_000 });
+  await who.page.locator('tbody tr [data-testid="sla-cell"]').first().waitFor({ timeout: 30_000 });
+  const dues = (await who.page.locator('tbody tr [data-testid="sla-cell"][data-due]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-due') ?? '')))
+    .map((d) => Date.parse(d));
+  expect(dues.length).toBeGreaterThan(1);
+  expect(dues).toEqual([...dues].sort((x, y) => x - y));
+
   await who.page.goto(`${base}/admin/notifikasi`);
   const notice = who.page.locator('[data-testid="notice"][data-kind="sla_terlambat"]').first();
   await notice.waitFor({ timeout: 60_000 });
@@ -306,6 +317,10 @@ test('one memo through all six steps: each person\'s "Pekerjaan saya", the list 
   expect(direct.status).toBe(422);
   expect(refusal).toContain(direct.body.error.message);
   expect(await stateOf(id)).toBe('menunggu_unggah');
+  // The form's state field shows the label, read-only.
+  const stateField = who.page.getByRole('combobox', { name: /Status alur/ }).first();
+  expect(((await stateField.textContent()) ?? '').trim()).toBe('Menunggu unggah ke website');
+  expect(await stateField.isDisabled()).toBe(true);
   await shot(who.page, '07-langkah-ditolak');
 
   // Published in Indonesian (the Koordinator's approval stands), the last step goes through.

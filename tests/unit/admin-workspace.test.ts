@@ -49,7 +49,7 @@ test("the homepage: ours first, Strapi's last edited/published widgets (which li
     { id: 'profile-info', pluginId: 'admin' },
     { id: 'chart-entries', pluginId: 'content-manager' },
   ];
-  expect(arrangeWidgets(existing, [{ id: 'pekerjaan-saya' }]).map((w) => w.id)).toEqual(['pekerjaan-saya', 'profile-info', 'chart-entries']);
+  expect(arrangeWidgets<{ id: string; pluginId?: string }>(existing, [{ id: 'pekerjaan-saya' }]).map((w) => w.id)).toEqual(['pekerjaan-saya', 'profile-info', 'chart-entries']);
 });
 
 test("the Media Library banner's dismissal key is the one the installed Strapi reads (internal touch point)", () => {

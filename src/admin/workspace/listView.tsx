@@ -82,7 +82,7 @@ const StoredSlaCell = ({ dueAt, atRiskAt }: { dueAt: string | null; atRiskAt: st
   const status = statusOf(atRiskAt, dueAt, Date.now());
   if (!dueAt) return <Typography textColor="neutral500" data-testid="sla-cell" data-status="none">-</Typography>;
   return (
-    <Flex gap={2} data-testid="sla-cell" data-status={status}>
+    <Flex gap={2} data-testid="sla-cell" data-status={status} data-due={dueAt}>
       <SlaBadge status={status} />
       <Typography textColor="neutral700">{formatWibShort(dueAt)}</Typography>
     </Flex>
