@@ -22,3 +22,23 @@ export function dropSlaFields(data: Record<string, unknown> | null | undefined):
   if (!data || typeof data !== 'object') return;
   for (const name of SLA_FIELDS) delete data[name];
 }
+
+/**
+ * Copies one open timer's instants onto its document's state row (the draft row of Draft &
+ * Publish types, its locale's for localized ones). The sweeper calls it for each timer it moves,
+ * so the copy heals itself should a timer's instants ever be changed outside a state change.
+ */
+export async function copyTimerToRow(
+  strapi: Core.Strapi,
+  timer: { jenisKonten: string; dokumenId: string; locale?: string | null; jatuhTempo: Date | string; berisikoPada: Date | string },
+): Promise<void> {
+  if (!timer.jenisKonten.includes('::') || timer.jenisKonten.includes('#') || !hasSlaFields(strapi, timer.jenisKonten)) return;
+  const schema = strapi.contentType(timer.jenisKonten as any) as any;
+  const where: Record<string, unknown> = { documentId: timer.dokumenId };
+  if (schema?.pluginOptions?.i18n?.localized) where.locale = timer.locale ?? 'id';
+  if (schema?.options?.draftAndPublish) where.publishedAt = null;
+  await strapi.db.query(timer.jenisKonten as any).updateMany({
+    where,
+    data: { [SLA_DUE_FIELD]: new Date(timer.jatuhTempo), [SLA_AT_RISK_FIELD]: new Date(timer.berisikoPada) },
+  });
+}

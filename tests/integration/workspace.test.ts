@@ -190,10 +190,13 @@ test("the row's SLA fields follow the running timer, are Strapi's own sort and f
   expect(moved.keadaan).toBe('menunggu_paraf');
   expect(new Date((await row(a)).slaJatuhTempo).toISOString()).toBe(new Date(moved.jatuhTempo).toISOString());
 
-  // B is made overdue (its timer and, as the engine keeps it, its row).
+  // B's timer is moved into the past behind the engine's back: the sweep that flags it also
+  // brings the row's copy in line.
   const past = new Date(Date.now() - 3_600_000);
-  await strapi.db.query(TIMER).update({ where: { id: (await timerOf(b)).id }, data: { jatuhTempo: past, berisikoPada: new Date(past.getTime() - 60_000) } });
-  await strapi.db.query(NOTA).updateMany({ where: { documentId: b }, data: { slaJatuhTempo: past, slaBerisikoPada: new Date(past.getTime() - 60_000) } });
+  await strapi.db.query(TIMER).update({ where: { id: (await timerOf(b)).id }, data: { jatuhTempo: past, berisikoPada: new Date(past.getTime() - 60_000), cekBerikutnya: new Date(past.getTime() - 60_000) } });
+  expect(new Date((await row(b)).slaJatuhTempo).getTime()).toBeGreaterThan(Date.now());
+  await sweepTimers(strapi, new Date());
+  expect(new Date((await row(b)).slaJatuhTempo).toISOString()).toBe(past.toISOString());
   const list = async (query: string) => {
     const res = await http().get(`/content-manager/collection-types/${NOTA}?${query}`).set(as('sub-koordinator'));
     expect(res.status).toBe(200);
