@@ -292,9 +292,11 @@ test('one memo through all six steps: each person\'s "Pekerjaan saya", the list 
   // Sorted by due time with Strapi's own column sort (the engine-kept slaJatuhTempo field).
   await who.page.goto(`${base}/admin/content-manager/collection-types/${NOTA}`);
   await who.page.locator('tbody tr').first().waitFor({ timeout: 60_000 });
-  await who.page.locator('thead').getByRole('button', { name: /Batas waktu \/ SLA/ }).first().click();
+  await who.page.locator('thead th').filter({ hasText: 'Batas waktu / SLA' }).first().click();
   await who.page.waitForURL((url) => decodeURIComponent(url.search).includes('sort=slaJatuhTempo:ASC'), { timeout: 30_000 });
-  await who.page.locator('tbody tr [data-testid="sla-cell"]').first().waitFor({ timeout: 30_000 });
+  // Every row's SLA cell has loaded (the field is private: the cells read it through /ppid/sla).
+  const rows = await who.page.locator('tbody tr').count();
+  await who.page.waitForFunction((n) => document.querySelectorAll('tbody tr [data-testid="sla-cell"]').length === n, rows, { timeout: 30_000 });
   const dues = (await who.page.locator('tbody tr [data-testid="sla-cell"][data-due]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-due') ?? '')))
     .map((d) => Date.parse(d));
   expect(dues.length).toBeGreaterThan(1);

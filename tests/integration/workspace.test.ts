@@ -221,3 +221,37 @@ test("the row's SLA fields follow the running timer, are Strapi's own sort and f
     expect(new Date(after.slaBerisikoPada).toISOString()).toBe(new Date(before.slaBerisikoPada).toISOString());
   }
 });
+
+test('a new follow-up item is in its assignee\'s "Pekerjaan saya" and notices (once), not in anyone else\'s', async () => {
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const dev = users['web-developer'].email;
+  const res = await http()
+    .post('/content-manager/collection-types/api::notulen.notulen')
+    .set(as('sub-koordinator'))
+    .send({
+      judul: 'Rapat ruang kerja',
+      tanggalRapat: new Date().toISOString(),
+      peserta: 'Koordinator, Web Developer',
+      pembahasan: 'Menu ponsel.',
+      tindakLanjut: [{ deskripsi: 'Perbaiki menu ponsel', penanggungJawab: dev, tenggat: tomorrow }],
+    });
+  expect(res.status).toBe(201);
+  const id = res.body.data.documentId;
+  const work = await myWork('web-developer');
+  expect(work.data.find((w: any) => w.documentId === id)).toMatchObject({
+    kind: 'item',
+    type: 'notulen',
+    state: 'baru',
+    title: 'Tindak lanjut: Perbaiki menu ponsel',
+    status: 'on_track',
+    link: `/content-manager/collection-types/api::notulen.notulen/${id}`,
+  });
+  expect(ids(await myWork('operator'))).not.toContain(id);
+  const notices = (await http().get('/ppid/my-notices').set(as('web-developer'))).body.data.filter((n: any) => n.kind === 'tindak_lanjut_baru' && n.link?.includes(id));
+  expect(notices).toHaveLength(1);
+  expect(notices[0]).toMatchObject({ kindLabel: 'Tindak lanjut baru', subject: expect.stringContaining('Perbaiki menu ponsel') });
+  // Saving the minutes again does not announce the item again.
+  const doc = (await http().get(`/content-manager/collection-types/api::notulen.notulen/${id}`).set(as('sub-koordinator'))).body.data;
+  expect((await http().put(`/content-manager/collection-types/api::notulen.notulen/${id}`).set(as('sub-koordinator')).send({ ...doc, pembahasan: 'Menu ponsel (diperbarui).' })).status).toBe(200);
+  expect(await strapi.db.query(NOTICE).count({ where: { jenis: 'tindak_lanjut_baru', dokumenId: id } })).toBe(1);
+});

@@ -68,7 +68,7 @@ const SlaCell = ({ def, documentId, locale }: { def: WorkflowDefinition; documen
   if (!answer) return <Typography textColor="neutral500">…</Typography>;
   if (!answer.row) return <Typography textColor="neutral500" data-testid="sla-cell" data-status="none">-</Typography>;
   return (
-    <Flex gap={2} data-testid="sla-cell" data-status={answer.row.status}>
+    <Flex gap={2} data-testid="sla-cell" data-status={answer.row.status} data-due={answer.row.dueAt}>
       <SlaBadge status={answer.row.status} />
       <Typography textColor="neutral700">{formatWibShort(answer.row.dueAt)}</Typography>
     </Flex>
