@@ -255,6 +255,21 @@ test('one memo through all six steps: each person\'s "Pekerjaan saya", the list 
   expect(await myWorkEntry(who.page, id)).not.toBeNull();
   expect(await takeStep(who.page, id, 'Distribusikan ke Sekretariat/Bidang', 'Menunggu DIP dari Sekretariat/Bidang')).toBeNull();
   expect(await listRow(who.page, perihal)).toMatchObject({ state: 'Menunggu DIP dari Sekretariat/Bidang', sla: 'on_track' });
+  // Sorted by due time with Strapi's own column sort (the engine-kept slaJatuhTempo field); an
+  // explicit query, so the list does not come back with the filter it remembers.
+  await who.page.goto(`${base}/admin/content-manager/collection-types/${NOTA}?page=1&pageSize=10`);
+  await who.page.locator('tbody tr').first().waitFor({ timeout: 60_000 });
+  await who.page.locator('thead th').filter({ hasText: 'Batas waktu / SLA' }).first().click();
+  await who.page.waitForURL((url) => decodeURIComponent(url.search).includes('sort=slaJatuhTempo:ASC'), { timeout: 30_000 });
+  // Every row's SLA cell has loaded (the field is private: the cells read it through /ppid/sla).
+  const rows = await who.page.locator('tbody tr').count();
+  await who.page.waitForFunction((n) => document.querySelectorAll('tbody tr [data-testid="sla-cell"]').length === n, rows, { timeout: 30_000 });
+  const dues = (await who.page.locator('tbody tr [data-testid="sla-cell"][data-due]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-due') ?? '')))
+    .map((d) => Date.parse(d));
+  await shot(who.page, '05b-daftar-urut-batas-waktu');
+  expect(dues.length).toBeGreaterThan(1);
+  expect(dues).toEqual([...dues].sort((x, y) => x - y));
+
   expect(await takeStep(who.page, id, 'Terima DIP dari unit', 'Menunggu unggah ke website')).toBeNull();
   expect(await myWorkEntry(who.page, id)).toBeNull();
   await who.context.close();
@@ -289,19 +304,6 @@ test('one memo through all six steps: each person\'s "Pekerjaan saya", the list 
   expect(new Set(statuses)).toEqual(new Set(['breached']));
   await shot(who.page, '05-daftar-terlambat');
 
-  // Sorted by due time with Strapi's own column sort (the engine-kept slaJatuhTempo field).
-  await who.page.goto(`${base}/admin/content-manager/collection-types/${NOTA}`);
-  await who.page.locator('tbody tr').first().waitFor({ timeout: 60_000 });
-  await who.page.locator('thead th').filter({ hasText: 'Batas waktu / SLA' }).first().click();
-  await who.page.waitForURL((url) => decodeURIComponent(url.search).includes('sort=slaJatuhTempo:ASC'), { timeout: 30_000 });
-  // Every row's SLA cell has loaded (the field is private: the cells read it through /ppid/sla).
-  const rows = await who.page.locator('tbody tr').count();
-  await who.page.waitForFunction((n) => document.querySelectorAll('tbody tr [data-testid="sla-cell"]').length === n, rows, { timeout: 30_000 });
-  const dues = (await who.page.locator('tbody tr [data-testid="sla-cell"][data-due]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-due') ?? '')))
-    .map((d) => Date.parse(d));
-  expect(dues.length).toBeGreaterThan(1);
-  expect(dues).toEqual([...dues].sort((x, y) => x - y));
-
   await who.page.goto(`${base}/admin/notifikasi`);
   const notice = who.page.locator('[data-testid="notice"][data-kind="sla_terlambat"]').first();
   await notice.waitFor({ timeout: 60_000 });
@@ -319,18 +321,20 @@ test('one memo through all six steps: each person\'s "Pekerjaan saya", the list 
   expect(direct.status).toBe(422);
   expect(refusal).toContain(direct.body.error.message);
   expect(await stateOf(id)).toBe('menunggu_unggah');
+  await shot(who.page, '07-langkah-ditolak');
   // The form's state field shows the label, read-only.
+  await who.page.goto(`${base}/admin/content-manager/collection-types/${NOTA}/${id}`);
+  await who.page.getByTestId('workflow-panel').getByTestId('workflow-state').waitFor({ timeout: 60_000 });
   const stateField = who.page.getByRole('combobox', { name: /Status alur/ }).first();
   expect(((await stateField.textContent()) ?? '').trim()).toBe('Menunggu unggah ke website');
   expect(await stateField.isDisabled()).toBe(true);
-  await shot(who.page, '07-langkah-ditolak');
 
   // Published in Indonesian (the Koordinator's approval stands), the last step goes through.
   await dipDocs.publish({ documentId: entry.documentId, locale: 'id' });
   expect(await takeStep(who.page, id, 'Tandai sudah online', 'Selesai (PDF online)')).toBeNull();
   expect(await stateOf(id)).toBe('selesai');
   expect(await myWorkEntry(who.page, id)).toBeNull();
-  const done = await listRow(who.page, perihal);
+  const done = await listRow(who.page, perihal, `?page=1&pageSize=10&filters[$and][0][documentId][$eq]=${id}`);
   expect(done).toMatchObject({ state: 'Selesai (PDF online)', sla: 'none' });
   await who.context.close();
 
