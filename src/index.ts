@@ -23,6 +23,7 @@ import { workflowRuntime } from './workflow';
 import { registerQuarterlyList } from './content/quarterly-list';
 import { bootstrapHttpCache, closeHttpCache, registerHttpCache } from './cache';
 import { registerSecurityHeaders } from './http/security-headers';
+import { registerWorkspace } from './workspace';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -33,7 +34,9 @@ export default {
     protectAuditTrail(strapi);
     registerOutbox(strapi);
     strapi.documents.use(dipValidationMiddleware(strapi));
-    registerObligations(strapi, registerWorkflows(strapi, WORKFLOW_DEFINITIONS, ROLE_LABELS));
+    const workflows = registerWorkflows(strapi, WORKFLOW_DEFINITIONS, ROLE_LABELS);
+    registerObligations(strapi, workflows);
+    registerWorkspace(strapi, workflows);
     registerRequests(strapi);
     registerUnits(strapi, workflowRuntime(strapi));
     registerQuarterlyList(strapi);

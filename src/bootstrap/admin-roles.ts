@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { SOP_ROLES, WORKFLOW_STATE_FIELD, type CmAction, type ContentGrant } from '../roles/definitions';
+import { SLA_FIELDS } from '../workflow/sla-fields';
 import { LOCALES } from './locales';
 
 interface AdminPermission {
@@ -44,7 +45,7 @@ function permissionsFor(strapi: Core.Strapi, grant: ContentGrant): AdminPermissi
   const all = fieldPaths(strapi, contentType.attributes);
   const writable = grant.writableFields
     ? all.filter((f) => grant.writableFields!.some((w) => f === w || f.startsWith(`${w}.`)))
-    : all.filter((f) => f !== WORKFLOW_STATE_FIELD);
+    : all.filter((f) => f !== WORKFLOW_STATE_FIELD && !(SLA_FIELDS as readonly string[]).includes(f));
 
   return grant.actions.map((action: CmAction) => {
     const properties: Record<string, string[]> =

@@ -222,6 +222,8 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
   },
 };
 
+const SLA_FIELD_LABELS: Record<string, string> = { slaJatuhTempo: 'Batas waktu SLA', slaBerisikoPada: 'Hampir jatuh tempo sejak' };
+
 interface Metadata {
   edit?: { label?: string; editable?: boolean };
   list?: { label?: string };
@@ -247,6 +249,21 @@ export function applyLabels(metadatas: Record<string, Metadata>, labels: Record<
   if (state?.edit && state.edit.editable !== false) {
     state.edit.editable = false;
     changed = true;
+  }
+  // The engine's copy of the running SLA timer (src/workflow/sla-fields.ts): read-only, labelled.
+  for (const [attribute, label] of Object.entries(SLA_FIELD_LABELS)) {
+    const meta = metadatas[attribute];
+    if (!meta) continue;
+    if (meta.edit && meta.edit.editable !== false) {
+      meta.edit.editable = false;
+      changed = true;
+    }
+    for (const view of [meta.edit, meta.list]) {
+      if (view && view.label === attribute) {
+        view.label = label;
+        changed = true;
+      }
+    }
   }
   return changed;
 }

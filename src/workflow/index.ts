@@ -9,6 +9,7 @@ import { createWorkflowService, type WorkflowService } from './service';
 import type { CalendarSource } from './calendar-source';
 import { TIMER_UID } from './timers';
 import { AUDIT_UID } from '../audit/trail';
+import { hasSlaFields, SLA_DUE_FIELD } from './sla-fields';
 
 export interface WorkflowRuntime {
   registry: WorkflowRegistry;
@@ -61,6 +62,17 @@ export async function bootstrapWorkflows(strapi: Core.Strapi): Promise<void> {
   await knex.raw(
     `CREATE INDEX IF NOT EXISTS ${meta.tableName}_doc_idx ON ${meta.tableName} (${column('jenisKonten')}, ${column('dokumenId')}, ${column('locale')})`,
   );
+  // Rows from before the SLA fields existed get their running timer's instants once.
+  const runtime = (strapi as any)[RUNTIME] as WorkflowRuntime | undefined;
+  for (const def of runtime ? [...runtime.registry.byUid.values()] : []) {
+    if (!hasSlaFields(strapi, def.uid)) continue;
+    const timers = await strapi.db.query(TIMER_UID).findMany({ where: { jenisKonten: def.uid, ditutupPada: null }, select: ['dokumenId', 'locale'] });
+    for (const timer of timers) {
+      const where: Record<string, unknown> = { documentId: timer.dokumenId, [SLA_DUE_FIELD]: null };
+      if (def.perLocale) where.locale = timer.locale ?? 'id';
+      if (await strapi.db.query(def.uid as any).count({ where })) await runtime!.service.syncSlaFields(def, timer.dokumenId, def.perLocale ? timer.locale ?? 'id' : null);
+    }
+  }
   // A document's history and its latest approval (checked on every publish) are read by document.
   const audit = strapi.db.metadata.get(AUDIT_UID) as any;
   const auditColumn = (attribute: string) => audit.attributes[attribute].columnName ?? attribute;

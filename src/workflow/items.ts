@@ -5,6 +5,8 @@ import type { Calendar } from './calendar';
 import { decide } from './engine';
 import { computeAtRiskAt } from './sla';
 import { closeOpenTimers, findOpenTimer, openTimerUntil, TIMER_UID, type TimerKey } from './timers';
+import { newItemNotice } from './notify';
+import { queueNotices } from '../outbox/queue';
 import type { Actor, ItemWorkflow, WorkflowDefinition } from './types';
 
 export interface ItemStep {
@@ -117,6 +119,11 @@ export async function afterItemsSaved(
     if (open && new Date(open.jatuhTempo).getTime() === dueAt.getTime()) continue;
     if (open) await strapi.db.query(TIMER_UID).delete({ where: { id: open.id } }); // due date moved: the clock is re-set
     const start = now.getTime() < dueAt.getTime() ? now : new Date(dueAt.getTime() - 1);
+    const assignee = String(item[items.assigneeAttribute] ?? '').trim();
+    // A new item (or a new assignee) is announced once: e-mail and the notification centre.
+    if (!open && assignee) {
+      await queueNotices(strapi, [newItemNotice(def.uid, items.itemLabel, documentId, Number(item.id), summaryOf(items, item), assignee, dueAt)], now);
+    }
     await openTimerUntil(
       strapi,
       key,

@@ -9,6 +9,7 @@ import type { WorkflowDefinition } from './types';
 import { afterItemsSaved, planItemSteps, type ItemStep } from './items';
 import { localDateOf } from './calendar';
 import type { CalendarSource } from './calendar-source';
+import { dropSlaFields } from './sla-fields';
 import type { PpidConfig } from '../config/ppid-config';
 
 const READ_ACTIONS = new Set(['findOne', 'findMany', 'findFirst', 'count']);
@@ -192,6 +193,8 @@ export function workflowMiddleware(strapi: Core.Strapi, registry: WorkflowRegist
     const system = systemReason() !== null;
     const params: WriteParams = (ctx.params ??= {});
     const data: Record<string, any> = params.data ?? {};
+    // The SLA instants on the row are the engine's copy of its timer: never taken from a writer.
+    dropSlaFields(data);
     const user = currentAdmin(strapi);
     const actor = user ? { id: user.id, email: user.email } : null;
     const publishRequested = isDraftAndPublish(def) && params.status === 'published';
@@ -269,6 +272,9 @@ export function workflowMiddleware(strapi: Core.Strapi, registry: WorkflowRegist
             (await versions.draftFingerprint(def, params.documentId!, locale)) !== (await versions.approvedFingerprint(def, params.documentId!, locale, after));
           if (before[i] !== after || restoredOtherVersion) {
             await service.recordRestoredState(def, params.documentId!, locale, before[i], after, actor);
+          } else {
+            // The restored row brought the SLA instants it was published with: the running timer's again.
+            await service.syncSlaFields(def, params.documentId!, locale);
           }
         }
         // Restoring one locale re-copies its shared fields into the others' drafts.

@@ -69,3 +69,20 @@ export function slaNotices(timer: any, threshold: Threshold, recipients: string[
     timerId: timer.id,
   }));
 }
+
+/**
+ * The notice for the assignee of a new follow-up item: queued once per item and assignee (the
+ * idempotency key), in the transaction that saves the item.
+ */
+export function newItemNotice(uid: string, itemLabel: string, documentId: string, itemId: number, summary: string, assignee: string, dueAt: Date): NoticeInput {
+  return {
+    kunciIdempotensi: `butir_baru:${uid}:${documentId}:${itemId}:${crypto.createHash('sha256').update(assignee.toLowerCase()).digest('hex').slice(0, 16)}`,
+    jenis: 'tindak_lanjut_baru',
+    penerima: assignee,
+    subjek: `[PPID] ${itemLabel} baru untuk Anda: ${summary}`.slice(0, 255),
+    isi: `${itemLabel} baru ditugaskan kepada Anda: ${summary}\nBatas waktu: ${formatWib(dueAt)}.`,
+    jenisKonten: uid,
+    dokumenId: documentId,
+    locale: null,
+  };
+}

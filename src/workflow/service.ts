@@ -11,6 +11,7 @@ import { closeOpenTimers, findOpenTimer, openTimer, type TimerKey } from './time
 import type { Actor, WorkflowDefinition } from './types';
 import { createVersionReader } from './versions';
 import { createTransitionEvents, type TransitionEvent } from './events';
+import { hasSlaFields, SLA_AT_RISK_FIELD, SLA_DUE_FIELD } from './sla-fields';
 
 export const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
@@ -145,6 +146,16 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
     );
   }
 
+  /** Copies the running timer's instants onto the state row (list-view sort and filter), in the caller's transaction. */
+  async function syncSlaFields(ref: DocumentRef) {
+    if (!hasSlaFields(strapi, ref.def.uid)) return;
+    const timer = await findOpenTimer(strapi, timerKey(ref));
+    await strapi.db.query(ref.def.uid as any).updateMany({
+      where: stateRowWhere(ref),
+      data: { [SLA_DUE_FIELD]: timer ? new Date(timer.jatuhTempo) : null, [SLA_AT_RISK_FIELD]: timer ? new Date(timer.berisikoPada) : null },
+    });
+  }
+
   /**
    * The bookkeeping of a state change: stop the timer of the state left (met or breached, business
    * minutes), start the next one, and append the event that says so.
@@ -159,6 +170,7 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
     // A new document (from = null) has no timer yet to stop.
     const closed = from === null ? null : await closeOpenTimers(strapi, timerKey(ref), now, await calendars.get());
     await startState(ref, to, now);
+    await syncSlaFields(ref);
     // Entering a state that may go online records exactly which version was approved.
     const sidikKonten = ref.def.publishableStates?.includes(to)
       ? await versions.draftFingerprint(ref.def, ref.documentId, ref.locale)
@@ -361,6 +373,7 @@ export function createWorkflowService(strapi: Core.Strapi, registry: WorkflowReg
     /** Adds type-specific facts to the status endpoint (one extension per workflow). */
     extendStatus: (name: string, extension: StatusExtension) => void extensions.set(name, extension),
     timerKey: (def: WorkflowDefinition, documentId: string, locale?: string | null) => timerKey(refOf(def, documentId, locale)),
+    syncSlaFields: (def: WorkflowDefinition, documentId: string, locale: string | null) => syncSlaFields(refOf(def, documentId, locale)),
     transition, status, recordCreated, recordRestoredState, sendBackForApproval, versions, documentDeleted, loadRow: (def: WorkflowDefinition, documentId: string, locale?: string | null) => loadRow(refOf(def, documentId, locale)), refOf, events, definitionByName };
 }
 

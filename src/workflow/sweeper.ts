@@ -3,6 +3,7 @@ import { queueNotices } from '../outbox/queue';
 import { recipientsFor, slaNotices, type Threshold } from './notify';
 import { timerStatus } from './sla';
 import { TIMER_UID } from './timers';
+import { copyTimerToRow } from './sla-fields';
 
 export interface SweepResult {
   examined: number;
@@ -44,9 +45,11 @@ export async function sweepTimers(strapi: Core.Strapi, now: Date = new Date(), b
       if (!threshold) continue;
       // Looked up before the transaction: it is shared by the timers of one sweep.
       const recipients = await recipientsOf(Array.isArray(timer.penanggungJawab) ? timer.penanggungJawab : []);
-      const queued = await strapi.db.transaction(async () =>
-        (await claim(strapi, timer, threshold, now)) ? queueNotices(strapi, slaNotices(timer, threshold, recipients), now) : null,
-      );
+      const queued = await strapi.db.transaction(async () => {
+        if (!(await claim(strapi, timer, threshold, now))) return null;
+        await copyTimerToRow(strapi, timer);
+        return queueNotices(strapi, slaNotices(timer, threshold, recipients), now);
+      });
       if (queued !== null) {
         progressed = true;
         result[threshold === 'breached' ? 'breached' : 'atRisk'] += 1;

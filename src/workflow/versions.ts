@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { AUDIT_UID } from '../audit/trail';
 import type { WorkflowDefinition } from './types';
+import { SLA_FIELDS } from './sla-fields';
 import { canonicalVersion, sharedFingerprint, versionFingerprint, type CanonicalVersion, type VersionSchema } from './version';
 
 /**
@@ -51,7 +52,7 @@ export function createVersionReader(
   }
 
   function excludedOf(def: WorkflowDefinition): Set<string> {
-    return new Set([def.field, ...(def.notApprovalContent ?? [])]);
+    return new Set([def.field, ...SLA_FIELDS, ...(def.notApprovalContent ?? [])]);
   }
 
   async function loadVersion(def: WorkflowDefinition, where: Record<string, unknown>): Promise<{ row: any; version: CanonicalVersion } | null> {

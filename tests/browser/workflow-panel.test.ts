@@ -144,7 +144,7 @@ async function waitForText(locator: Locator, expected: string | RegExp, timeout 
   }
 }
 
-/** The workflow state the edit form shows (the read-only statusAlur select). */
+/** The workflow state the edit form shows (the read-only statusAlur select, by its label). */
 async function formState(page: Page) {
   return ((await page.getByRole('combobox', { name: /Status alur/ }).first().textContent()) ?? '').trim();
 }
@@ -168,7 +168,7 @@ test('Sub Koordinator submits, Koordinator sends back with a required note, a st
   const { panel, aside } = await openMemo(page, id);
   expect(await aside.locator('h2').first().textContent()).toMatch(/Alur kerja/i);
   expect(await panel.getByTestId('workflow-state').textContent()).toBe('Penyusunan konsep nota');
-  expect(await formState(page)).toBe('penyusunan_konsep');
+  expect(await formState(page)).toBe('Penyusunan konsep nota');
   const status = (await api('sub-koordinator', 'GET', `/ppid/workflow/nota-permintaan/${id}`)).body.data;
   const timer = panel.getByTestId('workflow-timer');
   expect(await timer.getAttribute('data-status')).toBe('on_track');
@@ -194,8 +194,8 @@ test('Sub Koordinator submits, Koordinator sends back with a required note, a st
   await panel.getByTestId('workflow-no-steps').waitFor();
   expect(await panel.getByTestId('workflow-no-steps').textContent()).toBe('Tidak ada langkah yang dapat Anda ambil saat ini.');
   // The document was refetched: the form's statusAlur field follows.
-  for (let i = 0; i < 50 && (await formState(page)) !== 'menunggu_paraf'; i++) await page.waitForTimeout(200);
-  expect(await formState(page)).toBe('menunggu_paraf');
+  for (let i = 0; i < 50 && (await formState(page)) !== 'Menunggu paraf Koordinator'; i++) await page.waitForTimeout(200);
+  expect(await formState(page)).toBe('Menunggu paraf Koordinator');
   expect(await stateOf(id)).toBe('menunggu_paraf');
   const afterSubmit = await eventsOf(id);
   expect(afterSubmit.map((e: any) => e.ke)).toEqual(['penyusunan_konsep', 'menunggu_paraf']);
@@ -229,8 +229,8 @@ test('Sub Koordinator submits, Koordinator sends back with a required note, a st
   expect(await newest.textContent()).toContain(users.koordinator.email);
   expect(await newest.textContent()).toMatch(/SLA (terpenuhi|terlewat)/);
   expect(await stateOf(id)).toBe('dikembalikan');
-  for (let i = 0; i < 50 && (await formState(page)) !== 'dikembalikan'; i++) await page.waitForTimeout(200);
-  expect(await formState(page)).toBe('dikembalikan');
+  for (let i = 0; i < 50 && (await formState(page)) !== 'Dikembalikan untuk perbaikan'; i++) await page.waitForTimeout(200);
+  expect(await formState(page)).toBe('Dikembalikan untuk perbaikan');
   const afterReturn = await eventsOf(id);
   expect(afterReturn).toHaveLength(3);
   expect(afterReturn[2]).toMatchObject({ dari: 'menunggu_paraf', ke: 'dikembalikan', aktorEmail: users.koordinator.email, catatan: reason });

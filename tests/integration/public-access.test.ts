@@ -114,6 +114,8 @@ test('a public entry shows its public fields and PDF, never its workflow state o
   expect(withFile.berkas.mime).toBe('application/pdf');
   for (const entry of res.body.data) {
     expect(entry).not.toHaveProperty('statusAlur');
+    expect(entry).not.toHaveProperty('slaJatuhTempo');
+    expect(entry).not.toHaveProperty('slaBerisikoPada');
     expect(entry.notaPermintaan ?? null).toBeNull();
     expect(entry).not.toHaveProperty('createdBy');
   }
