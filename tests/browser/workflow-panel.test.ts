@@ -62,6 +62,8 @@ beforeAll(async () => {
     ['koordinator-2', 'koordinator', 'Dewi', 'Lestari'],
     ['operator', 'operator', 'Rudi', 'Hartono'],
     ['super', 'super-admin', 'Admin', 'Utama'],
+    ['kabid', 'kepala-bidang', 'Hana', 'Pratiwi'],
+    ['kabid-lain', 'kepala-bidang', 'Yusuf', 'Ramadhan'],
   ];
   for (const [key, role, firstname, lastname] of people) {
     const user = await createAdmin(strapi, role, { firstname, lastname, email: `${key}@panel.ppid.test`, password: PASSWORD });
@@ -396,5 +398,49 @@ test("the Operator's step-6 clock is shown paused while an entry waits for the K
   expect(await waits.textContent()).toContain('"Laporan kinerja" (DIP/PANEL/1): batas');
   await shot(page, '05-operator-jeda', aside);
   await context.close();
+  expect(pageErrors).toEqual([]);
+});
+
+test("a target unit's Kabid confirms the memo's receipt from the panel; the receipt is recorded and the button goes", async () => {
+  const unit = async (nama: string, kabid: string) => {
+    const doc = await (strapi.documents('api::bidang.bidang' as any) as any).create({ data: { nama, kode: nama.toLowerCase().replace(/\W+/g, '-') } });
+    await strapi.db.query('api::bidang.bidang').update({ where: { id: doc.id }, data: { kepalaBidang: [users[kabid].id] } });
+    return doc.documentId as string;
+  };
+  const humas = await unit('Bidang Humas Panel', 'kabid');
+  const tik = await unit('Bidang TIK Panel', 'kabid-lain');
+  const id = await createMemo('NOTA/PANEL/TERIMA');
+  expect((await api('sub-koordinator', 'PUT', `/content-manager/collection-types/${NOTA}/${id}`, { tujuan: { connect: [{ documentId: humas }, { documentId: tik }] } })).status).toBe(200);
+  const forced = await api('super', 'POST', `/ppid/workflow/nota-permintaan/${id}/transitions`, { to: 'menunggu_dip', force: true, note: 'Uji panel: langkah 1-4 di atas kertas' });
+  expect(forced.status).toBe(200);
+
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'id-ID', timezoneId: 'UTC' });
+  const page = await newPage(context);
+  await login(page, 'kabid');
+  const { panel, aside } = await openMemo(page, id);
+  const receipts = panel.getByTestId('workflow-receipts');
+  expect(await receipts.textContent()).toContain('Bidang Humas Panel: belum dikonfirmasi');
+  const button = panel.getByTestId('workflow-confirm-receipt');
+  // Only the Kabid's own unit is offered.
+  expect(await button.textContent()).toBe('Konfirmasi penerimaan oleh Bidang Humas Panel');
+  await shot(page, '06-kabid-penerimaan', aside);
+  await button.click();
+  await page.getByText('Penerimaan nota oleh unit Anda tercatat.').waitFor({ timeout: 30_000 });
+  await waitForText(receipts, /Bidang Humas Panel: diterima/);
+  expect(await receipts.textContent()).toContain('Bidang TIK Panel: belum dikonfirmasi');
+  await panel.getByTestId('workflow-confirm-receipt').waitFor({ state: 'detached', timeout: 20_000 });
+  const recorded = (await eventsOf(id)).filter((e: any) => e.peristiwa === 'diterima_unit');
+  expect(recorded.map((e: any) => e.aktorEmail)).toEqual([users.kabid.email]);
+  await shot(page, '07-kabid-diterima', aside);
+  await context.close();
+
+  // The Koordinator sees the receipts but no button.
+  const other = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'id-ID', timezoneId: 'UTC' });
+  const koordinatorPage = await newPage(other);
+  await login(koordinatorPage, 'koordinator');
+  const seen = await openMemo(koordinatorPage, id);
+  await seen.panel.getByTestId('workflow-receipts').waitFor({ timeout: 30_000 });
+  expect(await seen.panel.getByTestId('workflow-confirm-receipt').count()).toBe(0);
+  await other.close();
   expect(pageErrors).toEqual([]);
 });

@@ -6,6 +6,8 @@ import {
   formatWib,
   formatWibShort,
   loadErrorKey,
+  receiptsToConfirm,
+  receiptUrl,
   panelLanguage,
   slaBadge,
   stateBadgeVariant,
@@ -121,5 +123,35 @@ describe('API plumbing', () => {
     expect(id['ppid.workflow.panel.title']).toBe('Alur kerja');
     expect(en['ppid.workflow.panel.title']).toBe('Workflow');
     for (const value of [...Object.values(id), ...Object.values(en)]) expect(value.trim()).not.toBe('');
+  });
+});
+
+describe('receiptsToConfirm: the Kabid of a target unit sees the receipt button', () => {
+  const receipt = (unit: string, kabid: string[], at: string | null = null) => ({ unit, kepalaBidang: kabid, diterimaOleh: at ? kabid[0] : null, diterimaPada: at });
+  const status = {
+    extra: {
+      penerimaan: [
+        receipt('Bidang Humas', ['kabid.humas@ppid.test']),
+        receipt('Sekretariat', ['kabid.sekretariat@ppid.test'], '2026-11-29T03:00:00.000Z'),
+        receipt('Bidang TIK', ['Kabid.Humas@ppid.test', 'kabid.tik@ppid.test']),
+      ],
+    },
+  };
+
+  test('only the open receipts of units the user heads (e-mail case does not matter)', () => {
+    expect(receiptsToConfirm(status, 'KABID.HUMAS@ppid.test').map((r) => r.unit)).toEqual(['Bidang Humas', 'Bidang TIK']);
+    expect(receiptsToConfirm(status, 'kabid.tik@ppid.test').map((r) => r.unit)).toEqual(['Bidang TIK']);
+  });
+
+  test('nothing for a unit already confirmed, another user, no user or no receipts', () => {
+    expect(receiptsToConfirm(status, 'kabid.sekretariat@ppid.test')).toEqual([]);
+    expect(receiptsToConfirm(status, 'operator@ppid.test')).toEqual([]);
+    expect(receiptsToConfirm(status, null)).toEqual([]);
+    expect(receiptsToConfirm({ extra: {} }, 'kabid.humas@ppid.test')).toEqual([]);
+    expect(receiptsToConfirm(null, 'kabid.humas@ppid.test')).toEqual([]);
+  });
+
+  test('the route is the memo type\'s receipt route', () => {
+    expect(receiptUrl('nota-permintaan', 'abc/1')).toBe('/ppid/nota-permintaan/abc%2F1/penerimaan');
   });
 });

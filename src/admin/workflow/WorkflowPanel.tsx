@@ -5,6 +5,7 @@ import {
   useFetchClient,
   useForm,
   useNotification,
+  useAuth,
   useQueryParams,
 } from '@strapi/strapi/admin';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
@@ -13,6 +14,8 @@ import {
   describeError,
   documentQueryParams,
   loadErrorKey,
+  receiptsToConfirm,
+  receiptUrl,
   transitionBody,
   workflowTypeOf,
   workflowUrl,
@@ -73,6 +76,37 @@ const TransitionButtons = ({ transitions, onPick }: { transitions: WorkflowTrans
         </Button>
       ))}
     </Flex>
+  );
+};
+
+/**
+ * A memo's target-unit Kabid confirms that the memo reached the unit (SOP seed 000 A4); shown only
+ * to the Kabid of a unit whose receipt is still open.
+ */
+const ReceiptConfirm = ({ type, documentId, status, onDone }: { type: string; documentId: string; status: WorkflowStatus; onDone: () => void }) => {
+  const { t } = useWorkflowText();
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const email = useAuth('PpidReceiptConfirm', (auth) => auth.user?.email ?? null);
+  const [busy, setBusy] = React.useState(false);
+  const open = receiptsToConfirm(status, email);
+  if (open.length === 0) return null;
+  const confirm = async () => {
+    setBusy(true);
+    try {
+      await post(receiptUrl(type, documentId), {});
+      toggleNotification({ type: 'success', message: t('extra.receiptConfirmed') });
+      onDone();
+    } catch (err) {
+      toggleNotification({ type: 'danger', message: describeError(err).message ?? t('dialog.failed') });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button type="button" fullWidth variant="success-light" loading={busy} onClick={confirm} data-testid="workflow-confirm-receipt">
+      {t('extra.confirmReceipt', { unit: open.map((r) => r.unit).join(', ') })}
+    </Button>
   );
 };
 
@@ -139,6 +173,7 @@ const WorkflowPanelContent = ({ model, type, collectionType, documentId, locale,
     body = (
       <Flex direction="column" alignItems="stretch" gap={4} aria-busy={loading}>
         <StateSummary status={data} />
+        <ReceiptConfirm type={type.name} documentId={documentId} status={data} onDone={reload} />
         <TransitionButtons transitions={data.transitions} onPick={(transition) => setPending({ transition, from: data })} />
         <HistoryList history={data.history} />
       </Flex>

@@ -34,6 +34,19 @@ export interface UnitReceipt {
   diterimaPada: string | null;
 }
 
+/**
+ * The target units whose receipt of a memo the signed-in user can still confirm: units not yet
+ * confirmed that the user heads (the server decides again and refuses anyone else).
+ */
+export function receiptsToConfirm(status: Pick<WorkflowStatus, 'extra'> | null, email: string | null | undefined): UnitReceipt[] {
+  if (!status?.extra?.penerimaan || !email) return [];
+  const me = email.toLowerCase();
+  return status.extra.penerimaan.filter((r) => !r.diterimaPada && r.kepalaBidang.some((k) => k.toLowerCase() === me));
+}
+
+/** The admin route with which a target unit's Kabid confirms a memo's receipt (src/units). */
+export const receiptUrl = (type: string, documentId: string) => `/ppid/${type}/${encodeURIComponent(documentId)}/penerimaan`;
+
 /** A linked DIP entry waiting for the Koordinator, on its own clock (extra.menungguPersetujuan). */
 export interface ApprovalWait {
   entri: string;

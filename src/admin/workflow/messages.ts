@@ -32,6 +32,8 @@ export const WORKFLOW_MESSAGES = {
   'extra.receipts': { id: 'Penerimaan oleh unit tujuan', en: 'Receipt by the target units' },
   'extra.received': { id: '{unit}: diterima {actor}, {at}', en: '{unit}: received by {actor}, {at}' },
   'extra.notReceived': { id: '{unit}: belum dikonfirmasi', en: '{unit}: not confirmed yet' },
+  'extra.confirmReceipt': { id: 'Konfirmasi penerimaan oleh {unit}', en: 'Confirm receipt by {unit}' },
+  'extra.receiptConfirmed': { id: 'Penerimaan nota oleh unit Anda tercatat.', en: "Your unit's receipt of the memo is recorded." },
   'dialog.question': { id: 'Ubah status dari "{from}" dengan langkah "{step}"?', en: 'Change the state "{from}" with the step "{step}"?' },
   'dialog.note': { id: 'Catatan', en: 'Note' },
   'dialog.noteRequiredHint': {
