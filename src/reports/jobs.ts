@@ -19,6 +19,7 @@ import {
   type EvaluationReport,
 } from './documents/builders';
 import { REPORT_UID } from './drafts';
+import { daftarKontenWorkflow } from '../api/daftar-konten/workflow';
 
 export const EXPORT_UID = 'api::ekspor-laporan.ekspor-laporan';
 export const CONTENT_LIST_UID = 'api::daftar-konten.daftar-konten';
@@ -92,12 +93,9 @@ async function loadEvaluation(strapi: Core.Strapi, documentId: string): Promise<
   };
 }
 
-const LIST_STATES: Record<string, string> = {
-  draf: 'Draf Sub Koordinator',
-  menunggu_persetujuan: 'Menunggu persetujuan Koordinator',
-  menunggu_penerimaan: 'Disetujui Koordinator, menunggu diterima Kepala Dinas',
-  diterima: 'Diterima Kepala Dinas',
-};
+/** The list's state as its workflow names it (src/api/daftar-konten/workflow.ts: one source). */
+const listStateLabel = (state: string | null | undefined): string | null =>
+  state ? (daftarKontenWorkflow.states[state]?.label ?? state) : null;
 
 /**
  * The quarter's list: the `daftar-konten` document of that period with its items when that type
@@ -121,7 +119,7 @@ export async function loadContentList(strapi: Core.Strapi, periode: string): Pro
     if (list) {
       return {
         periode,
-        status: LIST_STATES[list.statusAlur] ?? list.statusAlur ?? null,
+        status: listStateLabel(list.statusAlur),
         catatan: list.catatan ?? null,
         items: ((list.konten ?? []) as any[]).sort((a, b) => String(a.jadwalTayang).localeCompare(String(b.jadwalTayang))).map(itemOf),
       };

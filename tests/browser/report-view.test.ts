@@ -6,13 +6,12 @@
  * download link appears. Needs the built admin panel (dist/build); (re)builds it when missing or
  * older than src/admin. Screenshot: .tmp/screens/laporan.png.
  */
-import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import { ensureAdminBuild, launchChromium } from '../helpers/browser';
 import { createAdmin, TOKENS_WITHOUT_MFA } from '../helpers/admin';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { ensureReportDrafts, REPORT_UID } from '../../src/reports/drafts';
@@ -29,20 +28,9 @@ let browser: Browser;
 let base = '';
 let email = '';
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
 
 beforeAll(async () => {
-  const index = path.join(ROOT, 'dist', 'build', 'index.html');
-  if (!fs.existsSync(index) || fs.statSync(index).mtimeMs < newestMtime(path.join(ROOT, 'src', 'admin'))) {
-    execSync('npx strapi build', { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  }
+  ensureAdminBuild();
   fs.mkdirSync(SCREENS, { recursive: true });
   strapi = await setupStrapi(TOKENS_WITHOUT_MFA, { serveAdminPanel: true });
   await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', () => resolve()));

@@ -6,13 +6,12 @@
  * Needs the built admin panel (dist/build); builds it once if missing (~60 s).
  * Screenshots go to .tmp/screens/.
  */
-import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
 import { referenceTotp } from '../helpers/reference-totp';
-import { launchChromium } from '../helpers/browser';
+import { ensureAdminBuild, launchChromium } from '../helpers/browser';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 import type { Browser, Page } from 'playwright-core';
 
@@ -37,9 +36,7 @@ let base = '';
 const consoleProblems: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'build', 'index.html'))) {
-    execSync('npx strapi build', { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  }
+  ensureAdminBuild();
   fs.mkdirSync(SCREENS, { recursive: true });
   // A fresh database of the suite's engine (SQLite file or throwaway PostgreSQL database).
   strapi = await setupStrapi({}, { serveAdminPanel: true });

@@ -7,13 +7,12 @@
  * Needs the built admin panel (dist/build); (re)builds it when missing or older than src/admin.
  * Screenshots go to .tmp/screens/panel-*.png.
  */
-import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import { ensureAdminBuild, launchChromium } from '../helpers/browser';
 import { adminToken, createAdmin, TOKENS_WITHOUT_MFA } from '../helpers/admin';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { formatWib } from '../../src/admin/workflow/format';
@@ -32,21 +31,7 @@ let base = '';
 const users: Record<string, { id: number; email: string }> = {};
 const pageErrors: string[] = [];
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
 
-/** The admin build must contain the current src/admin (the panel under test). */
-function ensureAdminBuild() {
-  const index = path.join(ROOT, 'dist', 'build', 'index.html');
-  const stale = !fs.existsSync(index) || fs.statSync(index).mtimeMs < newestMtime(path.join(ROOT, 'src', 'admin'));
-  if (stale) execSync('npx strapi build', { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-}
 
 beforeAll(async () => {
   ensureAdminBuild();
@@ -423,7 +408,7 @@ test("a target unit's Kabid confirms the memo's receipt from the panel; the rece
   const button = panel.getByTestId('workflow-confirm-receipt');
   // Only the Kabid's own unit is offered.
   expect(await button.textContent()).toBe('Konfirmasi penerimaan oleh Bidang Humas Panel');
-  await shot(page, '06-kabid-penerimaan', aside);
+  await shot(page, '10-kabid-penerimaan', aside);
   await button.click();
   await page.getByText('Penerimaan nota oleh unit Anda tercatat.').waitFor({ timeout: 30_000 });
   await waitForText(receipts, /Bidang Humas Panel: diterima/);
@@ -431,7 +416,8 @@ test("a target unit's Kabid confirms the memo's receipt from the panel; the rece
   await panel.getByTestId('workflow-confirm-receipt').waitFor({ state: 'detached', timeout: 20_000 });
   const recorded = (await eventsOf(id)).filter((e: any) => e.peristiwa === 'diterima_unit');
   expect(recorded.map((e: any) => e.aktorEmail)).toEqual([users.kabid.email]);
-  await shot(page, '07-kabid-diterima', aside);
+  expect(await panel.getByTestId('workflow-history').textContent()).toContain('Penerimaan dikonfirmasi unit');
+  await shot(page, '11-kabid-diterima', aside);
   await context.close();
 
   // The Koordinator sees the receipts but no button.

@@ -11,13 +11,12 @@
  * chain of issue #9 (a target unit in `tujuan`, a linked DIP entry with its PDF, published in `id`
  * before the last step). Screenshots: .tmp/screens/workspace-*.png.
  */
-import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import { ensureAdminBuild, launchChromium } from '../helpers/browser';
 import { referenceTotp } from '../helpers/reference-totp';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { runSeed } from '../../src/seed';
@@ -38,20 +37,7 @@ let browser: Browser;
 let base = '';
 const pageErrors: string[] = [];
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
 
-function ensureAdminBuild() {
-  const index = path.join(ROOT, 'dist', 'build', 'index.html');
-  const stale = !fs.existsSync(index) || fs.statSync(index).mtimeMs < newestMtime(path.join(ROOT, 'src', 'admin'));
-  if (stale) execSync('npx strapi build', { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-}
 
 beforeAll(async () => {
   ensureAdminBuild();

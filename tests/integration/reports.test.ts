@@ -345,6 +345,15 @@ describe('exports in the background', () => {
     const rows = await xlsxRows(await exported({ jenis: 'daftar_konten_xlsx', periode: '2026-Q1' }));
     const head = rows.findIndex((r) => r[0] === 'No');
     expect(rows.slice(head + 1).map((r) => r[1])).toEqual(['Laporan keuangan Q4', 'Infografis layanan Q4']);
+
+    // A quarter with its list document (issue #9): the list's own items and its state, nothing else
+    // of that period. The 2026-Q4 list was set and signed in the scheduled-content tests above.
+    await strapi.documents(KONTEN as any).create({ data: { judul: 'Di luar daftar Q4', jenis: 'berita', periode: '2026-Q4', jadwalTayang: '2026-11-30T02:00:00.000Z' } } as any);
+    const listed = pdfText(await exported({ jenis: 'daftar_konten_pdf', periode: '2026-Q4' }), 'daftar-q4.pdf');
+    expect(listed).toContain('Berita tanpa isi');
+    expect(listed).toContain('DIP tanpa dokumen');
+    expect(listed).not.toContain('Di luar daftar Q4');
+    expect(listed).toContain('Ditandatangani, menunggu diterima Kepala Dinas');
   });
 
   test('the evaluation report as PDF carries its figures, findings and signature blocks', async () => {

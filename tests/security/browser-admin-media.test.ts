@@ -6,13 +6,12 @@
  * The panel also loads while GET /admin/information answers 403 to this non-super-admin.
  * Needs the built admin panel (dist/build); (re)builds it when missing or older than src/admin.
  */
-import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '@strapi/strapi';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import { ensureAdminBuild, launchChromium } from '../helpers/browser';
 import { adminToken, createAdmin, TOKENS_WITHOUT_MFA } from '../helpers/admin';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { image } from '../helpers/files';
@@ -27,20 +26,9 @@ let strapi: Core.Strapi;
 let browser: Browser;
 let base = '';
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
 
 beforeAll(async () => {
-  const index = path.join(ROOT, 'dist', 'build', 'index.html');
-  if (!fs.existsSync(index) || fs.statSync(index).mtimeMs < newestMtime(path.join(ROOT, 'src', 'admin'))) {
-    execSync('npx strapi build', { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  }
+  ensureAdminBuild();
   fs.mkdirSync(SCREENS, { recursive: true });
   strapi = await setupStrapi(TOKENS_WITHOUT_MFA, { serveAdminPanel: true });
   await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', () => resolve()));

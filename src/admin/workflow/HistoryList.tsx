@@ -10,7 +10,7 @@ const HistoryItem = ({ entry }: { entry: WorkflowHistoryEntry }) => {
   const { t, language } = useWorkflowText();
   const sla = slaBadge(entry.slaMet);
   // Events without a state change: publications (written for the reports) and withdrawals.
-  const eventLabel = { diterbitkan: 'history.published', diterbitkan_ulang: 'history.republished', ditarik: 'history.withdrawn' }[entry.event];
+  const eventLabel = { diterbitkan: 'history.published', diterbitkan_ulang: 'history.republished', ditarik: 'history.withdrawn', diterima_unit: 'history.unitReceipt' }[entry.event];
   const label = entry.toLabel ?? entry.to ?? (eventLabel ? t(eventLabel as Parameters<typeof t>[0]) : '—');
   return (
     <Box tag="li" data-testid="workflow-history-item" paddingTop={2} paddingBottom={2} borderColor="neutral150" style={{ borderWidth: '0 0 1px 0' }}>

@@ -63,6 +63,7 @@ export const WORKFLOW_MESSAGES = {
   'history.published': { id: 'Terbit', en: 'Published' },
   'history.republished': { id: 'Versi terbit diperbarui', en: 'Published version updated' },
   'history.withdrawn': { id: 'Ditarik dari publik', en: 'Unpublished' },
+  'history.unitReceipt': { id: 'Penerimaan dikonfirmasi unit', en: 'Receipt confirmed by a unit' },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type WorkflowMessageKey = keyof typeof WORKFLOW_MESSAGES;
