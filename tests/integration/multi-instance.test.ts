@@ -161,13 +161,22 @@ describeMulti('two instances on one PostgreSQL database behind nginx, with Redis
     expect((await move(PORTS.a, 'operator', 'dip-document', dip.documentId, 'menunggu_persetujuan')).status).toBe(200);
     expect((await move(PORTS.b, 'koordinator', 'dip-document', dip.documentId, 'disetujui')).status).toBe(200);
     const jadwal = new Date(Date.now() + 3_600_000);
+    // The item belongs to its quarter's list, which the Koordinator signs before the item is approved.
+    const list = await via(PORTS.a)
+      .post('/content-manager/collection-types/api::daftar-konten.daftar-konten')
+      .set(as('sub-koordinator'))
+      .send({ periode: '2026-Q4' });
+    expect(list.status).toBe(201);
+    const listId = list.body.data.documentId;
     const item = await via(PORTS.b)
       .post('/content-manager/collection-types/api::konten-terjadwal.konten-terjadwal')
       .set(as('sub-koordinator'))
-      .send({ judul: 'Tayang dua instans', jenis: 'dokumen_dip', periode: '2026-Q4', jadwalTayang: jadwal.toISOString(), dokumen: dip.documentId });
+      .send({ judul: 'Tayang dua instans', jenis: 'dokumen_dip', periode: '2026-Q4', jadwalTayang: jadwal.toISOString(), dokumen: dip.documentId, daftarKonten: listId });
     expect(item.status).toBe(201);
     const itemId = item.body.data.documentId;
     expect((await move(PORTS.a, 'sub-koordinator', 'konten-terjadwal', itemId, 'menunggu_persetujuan')).status).toBe(200);
+    expect((await move(PORTS.b, 'sub-koordinator', 'daftar-konten', listId, 'menunggu_tanda_tangan')).status).toBe(200);
+    expect((await move(PORTS.a, 'koordinator', 'daftar-konten', listId, 'menunggu_penerimaan')).status).toBe(200);
     expect((await move(PORTS.b, 'koordinator', 'konten-terjadwal', itemId, 'disetujui')).status).toBe(200);
 
     const { rows } = await pg.query('SELECT max(jatuh_tempo) AS t FROM timer_sla WHERE dokumen_id = ANY($1) AND ditutup_pada IS NULL', [memos]);
