@@ -4,54 +4,14 @@
  * the badge each SLA status gets. No React: unit-tested in tests/unit/admin-workspace-format.test.ts.
  */
 import type { BadgeVariant } from '../workflow/format';
+// The answer shapes are the server's own (type-only: nothing of the server enters the bundle).
+import type { BreachCount, ObligationStatus, ProcedureCount, SlaStatus, WorkItem } from '../../workspace/rules';
 
-export type SlaStatus = 'on_track' | 'at_risk' | 'breached' | 'none';
-
-export interface WorkItem {
-  kind: 'document' | 'item';
-  uid: string;
-  type: string;
-  procedure: string;
-  documentId: string;
-  locale: string | null;
-  state: string;
-  stateLabel: string;
-  title: string;
-  dueAt: string | null;
-  atRiskAt: string | null;
-  status: SlaStatus;
-  link: string;
-}
-
-export interface ProcedureCount {
-  type: string;
-  procedure: string;
-  total: number;
-  breached: number;
-  atRisk: number;
-}
+export type { BreachCount, ObligationStatus, ProcedureCount, SlaStatus, WorkItem };
 
 export interface MyWorkAnswer {
   data: WorkItem[];
   meta: { pagination: { page: number; pageSize: number; total: number; pageCount: number }; procedures: ProcedureCount[] };
-}
-
-export interface ObligationStatus {
-  name: string;
-  label: string;
-  lastFulfilledAt: string | null;
-  nextDueAt: string | null;
-  status: SlaStatus;
-  count?: { total: number; atRisk: number; breached: number };
-}
-
-export interface BreachCount {
-  type: string;
-  procedure: string;
-  state: string;
-  stateLabel: string;
-  closedLate: number;
-  openOverdue: number;
 }
 
 export interface ComplianceAnswer {
