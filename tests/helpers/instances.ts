@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { ipcClient } from './ipc';
 import { Client } from 'pg';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -76,27 +77,7 @@ export async function startInstance(port: number, env: Record<string, string>): 
   child.stdout!.on('data', (chunk) => (out += chunk));
   child.stderr!.on('data', (chunk) => process.stderr.write(chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let next = 0;
-  const pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
-  const ready = new Promise<void>((resolve, reject) => {
-    child.on('message', (msg: any) => {
-      if (msg.ready) return resolve();
-      const waiter = pending.get(msg.id);
-      pending.delete(msg.id);
-      if (msg.error) waiter?.reject(new Error(msg.error));
-      else waiter?.resolve(msg.result);
-    });
-    void exited.then((code) => {
-      reject(new Error(`instance on port ${port} exited with ${code}:\n${out.slice(-3000)}`));
-      for (const w of pending.values()) w.reject(new Error(`instance on port ${port} exited with ${code}`));
-    });
-  });
-  const call = <T>(op: string, args: Record<string, unknown> = {}) =>
-    new Promise<T>((resolve, reject) => {
-      const id = (next += 1);
-      pending.set(id, { resolve, reject });
-      child.send({ id, op, ...args });
-    });
+  const { ready, call } = ipcClient(child, `instance on port ${port}`, () => out.slice(-3000));
   await ready;
   return {
     port,

@@ -8,6 +8,7 @@ import { startSmtp } from '../helpers/smtp';
 import { sweepTimers } from '../../src/workflow/sweeper';
 import { deliverNotices } from '../../src/outbox/sender';
 import * as queueModule from '../../src/outbox/queue';
+import { ipcClient } from '../helpers/ipc';
 
 /**
  * The outbox (kotak keluar) against a real SMTP exchange: Strapi's email plugin with the
@@ -142,24 +143,8 @@ test('a claim is never committed without its notices: if queueing fails, the swe
     const late = await afterDeadlines(ids);
     smtp.state.failFirst = 2;
     const child: ChildProcess = fork(path.join(__dirname, '../helpers/second-instance.js'), [], { env: { ...process.env }, stdio: 'inherit' });
-    let next = 0;
-    const pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
-    const ready = new Promise<void>((resolve, reject) => {
-      child.on('message', (msg: any) => {
-        if (msg.ready) return resolve();
-        const waiter = pending.get(msg.id);
-        pending.delete(msg.id);
-        if (msg.error) waiter?.reject(new Error(msg.error));
-        else waiter?.resolve(msg.result);
-      });
-      child.once('exit', (code) => reject(new Error(`second instance exited with ${code}`)));
-    });
-    const remote = (op: string, now: Date) =>
-      new Promise<any>((resolve, reject) => {
-        const id = (next += 1);
-        pending.set(id, { resolve, reject });
-        child.send({ id, op, now: now.toISOString() });
-      });
+    const { ready, call } = ipcClient(child, 'second instance');
+    const remote = (op: string, now: Date) => call(op, { now: now.toISOString() });
     try {
       await ready;
       const results = await Promise.all([

@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { TOKENS_WITHOUT_MFA } from '../helpers/admin';
 import { dipHarness } from '../helpers/dip';
+import { ipcClient } from '../helpers/ipc';
 import { ensureReportDrafts, REPORT_UID } from '../../src/reports/drafts';
 import { median } from '../../src/permohonan/statistics';
 import { processExports } from '../../src/reports/jobs';
@@ -88,25 +89,11 @@ describe('figures from the record', () => {
   test('with two instances on one database each period draft exists once', async () => {
     const later = new Date(nextMonthStart().getTime() + 40 * 86_400_000); // two months on: a new month draft
     const child: ChildProcess = fork(path.join(__dirname, '../helpers/second-instance.js'), [], { env: { ...process.env }, stdio: 'inherit' });
-    const pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
-    const ready = new Promise<void>((resolve, reject) => {
-      child.on('message', (msg: any) => {
-        if (msg.ready) return resolve();
-        const w = pending.get(msg.id);
-        pending.delete(msg.id);
-        if (msg.error) w?.reject(new Error(msg.error));
-        else w?.resolve(msg.result);
-      });
-      child.once('exit', (code) => reject(new Error(`second instance exited with ${code}`)));
-    });
-    const remote = (op: string, now: Date, id: number) =>
-      new Promise<any>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        child.send({ id, op, now: now.toISOString() });
-      });
+    const { ready, call } = ipcClient(child, 'second instance');
+    const remote = (op: string, now: Date) => call(op, { now: now.toISOString() });
     try {
       await ready;
-      const [local, other] = await Promise.all([ensureReportDrafts(strapi, later), remote('reportDrafts', later, 1)]);
+      const [local, other] = await Promise.all([ensureReportDrafts(strapi, later), remote('reportDrafts', later)]);
       const made = [...local, ...other];
       const monthKey = made.find((k: string) => k.startsWith('evaluasi_koordinator:'));
       expect(monthKey).toBeDefined();
@@ -118,7 +105,7 @@ describe('figures from the record', () => {
     } finally {
       await new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
-        child.send({ id: 99, op: 'stop' });
+        void call('stop').catch(() => undefined);
       });
     }
   });
