@@ -10,7 +10,7 @@
  *
  *   node bench/public-api.js                      10,000 documents × 2 locales, 5 s per measurement, 3 rounds
  *   node bench/public-api.js --count=2000 --duration=3 --rounds=1    a quick look
- *   --connections=20   --no-overhead (skip the per-middleware runs)   --no-redis
+ *   --connections=20   --no-overhead (skip the per-middleware runs)   --no-redis   --keep (leave the data behind)
  *   --postgres is not supported here (SQLite only; see README)
  *
  * Every server runs in its own process, compiled, NODE_ENV=production, loopback ports 41500+
@@ -38,6 +38,8 @@ const DURATION = Number(flag('duration', '5'));
 const ROUNDS = Number(flag('rounds', '3'));
 const CONNECTIONS = Number(flag('connections', '20'));
 const WITH_OVERHEAD = !args.includes('--no-overhead');
+// Leave the generated databases and the plain project behind (to profile one server by hand).
+const KEEP = args.includes('--keep');
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE || 41500);
 const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379/1';
 
@@ -165,10 +167,15 @@ function writePlainProject() {
   // create-strapi's template list.
   w('config/middlewares.js', `module.exports = ['strapi::logger', 'strapi::errors', 'strapi::security', 'strapi::cors', 'strapi::poweredBy', 'strapi::query', 'strapi::body', 'strapi::session', 'strapi::favicon', 'strapi::public'];\n`);
   /** @type {[string, string[]][]} */
-  const types = [['dip-document', ['notaPermintaan']], ['bidang', []]];
-  for (const [type, drop] of types) {
+  const types = ['dip-document', 'bidang'];
+  const kept = new Set(types.map((type) => `api::${type}.${type}`));
+  for (const type of types) {
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/api', type, 'content-types', type, 'schema.json'), 'utf8'));
-    for (const a of drop) delete schema.attributes[a]; // relations to types the plain project does not have
+    // Relations to this project's other types (memos, requests…), which the plain project does not have.
+    for (const [name, attribute] of Object.entries(schema.attributes)) {
+      const target = /** @type {{ target?: string }} */ (attribute).target;
+      if (target && target.startsWith('api::') && !kept.has(target)) delete schema.attributes[name];
+    }
     w(`src/api/${type}/content-types/${type}/schema.json`, JSON.stringify(schema, null, 2));
     const uid = `api::${type}.${type}`;
     w(`src/api/${type}/controllers/${type}.js`, `module.exports = require('@strapi/strapi').factories.createCoreController('${uid}');\n`);
@@ -408,6 +415,10 @@ async function cleanup() {
     } finally {
       client.disconnect();
     }
+  }
+  if (KEEP) {
+    console.log(`Kept for profiling (--keep): databases in ${work}, plain Strapi project in ${plainDir}`);
+    return;
   }
   fs.rmSync(work, { recursive: true, force: true });
   fs.rmSync(plainDir, { recursive: true, force: true });

@@ -8,6 +8,8 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { registerSecurity, bootstrapSecurity } from './security';
 import { autoSeedIfEmpty } from './seed/auto-seed';
+import { ensureIndex } from './db/indexes';
+import { PUBLIC_DIP_LIST_INDEX } from './api/dip-document/public-index';
 import { bootstrapUploads, destroyUploads, registerUploads } from './uploads';
 import { ensureSiteWebhook, registerSiteBuildRoutes } from './site-build';
 import { bootstrapWorkflows, registerWorkflows } from './workflow';
@@ -62,6 +64,7 @@ export default {
     await bootstrapRequests(strapi);
     await bootstrapSecurity(strapi);
     await bootstrapUploads(strapi);
+    await ensureIndex(strapi, 'api::dip-document.dip-document', PUBLIC_DIP_LIST_INDEX);
     await ensureSiteWebhook(strapi);
     await bootstrapReports(strapi);
     await autoSeedIfEmpty(strapi);

@@ -1,3 +1,4 @@
+import { ensureIndex } from '../db/indexes';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { NOTICE_UID } from './queue';
@@ -28,11 +29,8 @@ export function registerOutbox(strapi: Core.Strapi): void {
  * schema sync.
  */
 export async function bootstrapOutbox(strapi: Core.Strapi): Promise<void> {
-  const meta = strapi.db.metadata.get(NOTICE_UID) as any;
-  const column = (attribute: string) => meta.attributes[attribute].columnName ?? attribute;
-  const knex = strapi.db.connection;
-  await knex.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ${meta.tableName}_kunci_uq ON ${meta.tableName} (${column('kunciIdempotensi')})`);
-  await knex.raw(`CREATE INDEX IF NOT EXISTS ${meta.tableName}_due_idx ON ${meta.tableName} (${column('statusKirim')}, ${column('cobaLagiPada')})`);
+  await ensureIndex(strapi, NOTICE_UID, { name: 'kunci_uq', attributes: ['kunciIdempotensi'], unique: true });
+  await ensureIndex(strapi, NOTICE_UID, { name: 'due_idx', attributes: ['statusKirim', 'cobaLagiPada'] });
   await restrictToSuperAdmin(strapi);
 }
 

@@ -2,6 +2,7 @@
  * Evaluation reports and exports: Strapi glue. register(): the server-owned report fields, the
  * publication events of DIP entries, the admin routes; bootstrap(): indexes.
  */
+import { ensureIndex } from '../db/indexes';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { appendAuditEvent } from '../audit/trail';
@@ -100,11 +101,7 @@ export function registerReports(strapi: Core.Strapi): void {
 
 export async function bootstrapReports(strapi: Core.Strapi): Promise<void> {
   await ensureReportIndexes(strapi);
-  const meta = strapi.db.metadata.get(REPORT_UID) as any;
-  const column = meta.attributes.kunciOtomatis.columnName ?? 'kunci_otomatis';
   // The draft of a period exists once, whichever instance's cron creates it.
-  await strapi.db.connection.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ${meta.tableName}_otomatis_uq ON ${meta.tableName} (${column})`);
-  const jobs = strapi.db.metadata.get(EXPORT_UID) as any;
-  const statusCol = jobs.attributes.status.columnName ?? 'status';
-  await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ${jobs.tableName}_status_idx ON ${jobs.tableName} (${statusCol})`);
+  await ensureIndex(strapi, REPORT_UID, { name: 'otomatis_uq', attributes: ['kunciOtomatis'], unique: true });
+  await ensureIndex(strapi, EXPORT_UID, { name: 'status_idx', attributes: ['status'] });
 }

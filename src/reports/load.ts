@@ -3,6 +3,7 @@
  * through an index (audit events by type and time, timers by closing time, scheduled items by
  * their time), so the cost follows the period's events, not the length of the trail.
  */
+import { ensureIndex } from '../db/indexes';
 import type { Core } from '@strapi/strapi';
 import type { PpidConfig } from '../config/ppid-config';
 import { AUDIT_UID } from '../audit/trail';
@@ -37,21 +38,14 @@ const localDate = (v: unknown): string | null => (v ? String(v).slice(0, 10) : n
 
 /** Indexes the period queries use; created at bootstrap (idempotent). */
 export async function ensureReportIndexes(strapi: Core.Strapi): Promise<void> {
-  const knex = strapi.db.connection;
-  const idx = async (uid: string, name: string, attributes: string[], where = '') => {
-    const meta = strapi.db.metadata.get(uid) as any;
-    const cols = attributes.map((a) => meta.attributes[a].columnName ?? a);
-    const predicate = where ? ` WHERE ${where.replace('{0}', cols[0])}` : '';
-    await knex.raw(`CREATE INDEX IF NOT EXISTS ${meta.tableName}_${name} ON ${meta.tableName} (${cols.join(', ')})${predicate}`);
-  };
-  await idx(AUDIT_UID, 'type_time_idx', ['jenisKonten', 'waktu']);
+  await ensureIndex(strapi, AUDIT_UID, { name: 'type_time_idx', attributes: ['jenisKonten', 'waktu'] });
   // Closed timers only (a partial index): the sweeper's query for open timers (`ditutup_pada IS
   // NULL`, by due time) must keep planning on its own due index, which a full index on this
   // column would take from it on SQLite.
   const timers = strapi.db.metadata.get(TIMER_UID) as any;
-  await knex.raw(`DROP INDEX IF EXISTS ${timers.tableName}_closed_idx`);
-  await idx(TIMER_UID, 'closed_at_idx', ['ditutupPada'], '{0} IS NOT NULL');
-  await idx(SCHEDULED_UID, 'time_idx', ['jadwalTayang']);
+  await strapi.db.connection.raw(`DROP INDEX IF EXISTS ${timers.tableName}_closed_idx`);
+  await ensureIndex(strapi, TIMER_UID, { name: 'closed_at_idx', attributes: ['ditutupPada'], whereNotNull: 'ditutupPada' });
+  await ensureIndex(strapi, SCHEDULED_UID, { name: 'time_idx', attributes: ['jadwalTayang'] });
 }
 
 async function chunked<T>(ids: string[], load: (part: string[]) => Promise<T[]>): Promise<T[]> {

@@ -6,10 +6,12 @@
  *   signed URLs for admin answers (the local provider becomes a "private" provider), see access.ts.
  * README: "Uploads".
  */
+import { ensureIndex } from '../db/indexes';
 import type { Core } from '@strapi/strapi';
 import { PRIVATE_MEDIA_FIELDS, PUBLIC_MEDIA_SOURCES } from './public-files';
 import { GUARDED } from './service-guard';
-import { morphTableOf, publicCache, publishedAttachments, signedUrlFor } from './access';
+import { isPrivilegedRequest, morphTableOf, publicCache, publishedAttachments, signedUrlFor } from './access';
+import { signMediaForPrivilegedCallers } from './sign-media';
 import { closeS3Backend, s3Backend } from './s3-serving';
 import { UPLOAD_URL_PREFIX } from './storage';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
@@ -30,16 +32,19 @@ export function selfCheckFailed(strapi: Core.Strapi, touchPoint: string, what: s
 
 export function registerUploads(strapi: Core.Strapi): void {
   // Touch point: the provider object Strapi's upload plugin builds in register() (baseProvider.extend,
-  // isPrivate, getSignedUrl; @strapi/upload 5.54 dist/server/register.js). A private provider makes the
-  // plugin sign every file URL it hands out (admin file lists, Content Manager media fields, uploads).
+  // isPrivate, getSignedUrl; @strapi/upload 5.54 dist/server/register.js). The provider is private
+  // to privileged callers: the plugin's file service then signs the URLs it hands them (Media
+  // Library lists, uploads), and our Document Service middleware signs media fields in their
+  // entries. Anonymous answers keep plain URLs and skip the signing walk (see sign-media.ts).
   const provider = (strapi.plugin('upload') as any)?.provider;
   if (!provider || typeof provider.extend !== 'function') {
     selfCheckFailed(strapi, "strapi.plugin('upload').provider.extend", 'the upload provider has no extend() method');
   }
   provider.extend({
-    isPrivate: () => true,
+    isPrivate: () => isPrivilegedRequest(strapi),
     getSignedUrl: (file: { url?: string | null }) => signedUrlFor(strapi, file),
   });
+  strapi.documents.use(signMediaForPrivilegedCallers(strapi) as any);
 
   // Publishing, unpublishing, editing or deleting a DIP entry can change which files are public.
   // Cleared at once and again when the surrounding transaction commits, so a request answered
@@ -71,10 +76,7 @@ export async function bootstrapUploads(strapi: Core.Strapi): Promise<void> {
   if (!service?.[GUARDED]) {
     selfCheckFailed(strapi, 'src/extensions/upload/strapi-server (plugin::upload service "upload")', 'the upload service is not the guarded one');
   }
-  const provider: any = (strapi.plugin('upload') as any).provider;
-  if (!(await provider.isPrivate())) selfCheckFailed(strapi, 'upload provider isPrivate()', 'the provider is not private');
-  const signed = await strapi.plugin('upload').service('file').signFileUrls({ provider: strapi.config.get('plugin::upload.provider'), url: '/uploads/x.png' });
-  if (signed?.isUrlSigned !== true) selfCheckFailed(strapi, "plugin::upload service 'file'.signFileUrls", 'file URLs are not passed through getSignedUrl');
+  await checkSigning(strapi);
   const route = (strapi.server as any).listRoutes?.().find((layer: any) => String(layer.path).startsWith('/uploads/'));
   if (!route) selfCheckFailed(strapi, 'GET /uploads/(.*) route of the upload plugin', 'the static /uploads route was not found');
 
@@ -93,9 +95,25 @@ export async function bootstrapUploads(strapi: Core.Strapi): Promise<void> {
   }
 
   // The public-file lookup goes by files.hash; Strapi indexes name, ext, size, dates, folder path only.
-  const meta = strapi.db.metadata.get(FILE_UID) as any;
-  const hashColumn = meta.attributes.hash?.columnName ?? 'hash';
-  await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ${meta.tableName}_ppid_hash_idx ON ${meta.tableName} (${hashColumn})`);
+  await ensureIndex(strapi, FILE_UID, { name: 'ppid_hash_idx', attributes: ['hash'] });
+}
+
+/**
+ * The file service signs a file URL for an admin request (through our getSignedUrl) and leaves it
+ * plain for an anonymous one; the plugin's own signing walk was not installed (sign-media.ts).
+ */
+async function checkSigning(strapi: Core.Strapi): Promise<void> {
+  const fileService = strapi.plugin('upload').service('file');
+  const probe = () => ({ provider: strapi.config.get('plugin::upload.provider'), url: '/uploads/ppid-self-check.png' });
+  const adminRequest = { state: { auth: { strategy: { name: 'admin' }, credentials: { id: 0 } } } };
+  const signed: any = await strapi.requestContext.run(adminRequest as any, () => fileService.signFileUrls(probe()));
+  if (signed?.isUrlSigned !== true || !/[?&]ppid_sig=/.test(String(signed?.url))) {
+    selfCheckFailed(strapi, "plugin::upload service 'file'.signFileUrls", 'file URLs handed to an admin are not passed through getSignedUrl');
+  }
+  const plain: any = await fileService.signFileUrls(probe());
+  if (plain?.isUrlSigned !== false || plain?.url !== probe().url) {
+    selfCheckFailed(strapi, "plugin::upload service 'file'.signFileUrls", 'a file URL outside an admin request was changed');
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { ensureIndex } from '../db/indexes';
 import type { Core } from '@strapi/strapi';
 import type { PpidConfig } from '../config/ppid-config';
 import { createCalendarSource } from './calendar-source';
@@ -55,13 +56,8 @@ export function registerWorkflows(
  * because the table exists only after Strapi's schema sync.
  */
 export async function bootstrapWorkflows(strapi: Core.Strapi): Promise<void> {
-  const meta = strapi.db.metadata.get(TIMER_UID) as any;
-  const column = (attribute: string) => meta.attributes[attribute].columnName ?? attribute;
-  const knex = strapi.db.connection;
-  await knex.raw(`CREATE INDEX IF NOT EXISTS ${meta.tableName}_due_idx ON ${meta.tableName} (${column('cekBerikutnya')})`);
-  await knex.raw(
-    `CREATE INDEX IF NOT EXISTS ${meta.tableName}_doc_idx ON ${meta.tableName} (${column('jenisKonten')}, ${column('dokumenId')}, ${column('locale')})`,
-  );
+  await ensureIndex(strapi, TIMER_UID, { name: 'due_idx', attributes: ['cekBerikutnya'] });
+  await ensureIndex(strapi, TIMER_UID, { name: 'doc_idx', attributes: ['jenisKonten', 'dokumenId', 'locale'] });
   // Rows from before the SLA fields existed get their running timer's instants once.
   const runtime = (strapi as any)[RUNTIME] as WorkflowRuntime | undefined;
   for (const def of runtime ? [...runtime.registry.byUid.values()] : []) {
@@ -74,9 +70,5 @@ export async function bootstrapWorkflows(strapi: Core.Strapi): Promise<void> {
     }
   }
   // A document's history and its latest approval (checked on every publish) are read by document.
-  const audit = strapi.db.metadata.get(AUDIT_UID) as any;
-  const auditColumn = (attribute: string) => audit.attributes[attribute].columnName ?? attribute;
-  await knex.raw(
-    `CREATE INDEX IF NOT EXISTS ${audit.tableName}_doc_idx ON ${audit.tableName} (${auditColumn('jenisKonten')}, ${auditColumn('dokumenId')}, ${auditColumn('locale')}, ${auditColumn('seq')})`,
-  );
+  await ensureIndex(strapi, AUDIT_UID, { name: 'doc_idx', attributes: ['jenisKonten', 'dokumenId', 'locale', 'seq'] });
 }

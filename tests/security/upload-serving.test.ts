@@ -186,6 +186,32 @@ test('the Content Manager and the upload answer carry signed URLs; the public an
   expect(cm.status).toBe(200);
   expect(cm.body.data.berkas.url).toMatch(/\?ppid_exp=\d+&ppid_sig=/);
   expect((await request(server).get(cm.body.data.berkas.url)).status).toBe(200);
+
+  // Published: the public API hands out the plain URL (no signature, nothing marked signed),
+  // and that URL now serves the file to anyone.
+  await publish(entry.documentId);
+  const plainUrl = answer.url.split('?')[0];
+  const one = await request(server).get(`/api/dip-documents/${entry.documentId}?locale=id&populate=berkas`);
+  expect(one.status).toBe(200);
+  expect(one.body.data.berkas.url).toBe(plainUrl);
+  expect(one.body.data.berkas.isUrlSigned).not.toBe(true);
+  const list = await request(server).get(`/api/dip-documents?locale=id&populate=berkas&filters[documentId][$eq]=${entry.documentId}`);
+  expect(list.body.data.map((d: any) => d.berkas.url)).toEqual([plainUrl]);
+  expect((await request(server).get(plainUrl)).status).toBe(200);
+
+  // A content-API token is a privileged caller: its answers carry signed URLs, lists included.
+  const token = await strapi.service('admin::api-token').create({ name: `sign-${tag()}`, description: '', type: 'read-only', kind: 'content-api', lifespan: null });
+  const viaToken = await request(server).get(`/api/dip-documents?locale=id&populate=berkas&filters[documentId][$eq]=${entry.documentId}`).set('Authorization', `Bearer ${token.accessKey}`);
+  expect(viaToken.status).toBe(200);
+  expect(viaToken.body.data[0].berkas.url).toMatch(/^\/uploads\/[^?]+\?ppid_exp=\d+&ppid_sig=/);
+
+  // The Content Manager's list (findMany) signs too.
+  const cmList = await request(server)
+    .get(`/content-manager/collection-types/${DIP}?locale=id&filters[$and][0][documentId][$eq]=${entry.documentId}`)
+    .set('Authorization', `Bearer ${superToken}`);
+  expect(cmList.status).toBe(200);
+  const listed = cmList.body.results.find((r: any) => r.documentId === entry.documentId);
+  expect(listed.berkas.url).toMatch(/\?ppid_exp=\d+&ppid_sig=/);
 });
 
 test('other spellings of an /uploads path reach the same decision', async () => {
