@@ -7,6 +7,7 @@
  *   BENCH_PORT                      loopback port to listen on (0: do not listen)
  *   BENCH_DISABLE                   comma list of middleware names to take out of config/middlewares
  *   BENCH_NO_DOCUMENT_MIDDLEWARES   "true": the project's Document Service middlewares are not registered
+ *   BENCH_DROP_INDEXES              comma list of indexes to drop after start-up (the project without them)
  *   BENCH_GENERATE                  "true": insert the data set (bench/public-api-data.js) instead of listening
  * Tells the parent { ready: true } (or { generated }) over IPC.
  */
@@ -30,6 +31,11 @@ async function main() {
     app.documents.use = () => app.documents;
   }
   await app.load();
+  // Bench only: indexes this project creates at bootstrap, dropped to measure the project without them.
+  for (const name of (process.env.BENCH_DROP_INDEXES || '').split(',').filter(Boolean)) {
+    if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not an index name: ${name}`);
+    await app.db.connection.raw(`DROP INDEX IF EXISTS ${name}`);
+  }
   if (process.env.BENCH_GENERATE === 'true') {
     const { generate } = require('./public-api-data');
     const summary = await generate(app, JSON.parse(process.env.BENCH_GENERATE_OPTIONS || '{}'));

@@ -9,7 +9,7 @@ import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { registerSecurity, bootstrapSecurity } from './security';
 import { autoSeedIfEmpty } from './seed/auto-seed';
 import { ensureIndex } from './db/indexes';
-import { PUBLIC_DIP_LIST_INDEX } from './api/dip-document/public-index';
+import { publicDipListIndex } from './api/dip-document/public-index';
 import { bootstrapUploads, destroyUploads, registerUploads } from './uploads';
 import { ensureSiteWebhook, registerSiteBuildRoutes } from './site-build';
 import { bootstrapWorkflows, registerWorkflows } from './workflow';
@@ -64,7 +64,7 @@ export default {
     await bootstrapRequests(strapi);
     await bootstrapSecurity(strapi);
     await bootstrapUploads(strapi);
-    await ensureIndex(strapi, 'api::dip-document.dip-document', PUBLIC_DIP_LIST_INDEX);
+    await ensureIndex(strapi, 'api::dip-document.dip-document', publicDipListIndex(strapi.db.dialect.client));
     await ensureSiteWebhook(strapi);
     await bootstrapReports(strapi);
     await autoSeedIfEmpty(strapi);

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { createRedisClient, closeRedisClient, redisReady } from './redis-client';
+import { redisClient, redisReady } from '../redis/client';
 import { createMemoryStore, createRedisStore, type ResponseStore } from './response-store';
 import { CACHE_SOURCE_UIDS, type HttpCacheSettings } from './rules';
 
@@ -37,12 +37,15 @@ const WRITE_EVENTS = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpd
  */
 export function registerHttpCache(strapi: Core.Strapi): void {
   const settings = httpCacheSettings(strapi);
-  let redis: ReturnType<typeof createRedisClient> | null = null;
+  let redis: ReturnType<typeof redisClient> = null;
   let store: ResponseStore | null = null;
   if (settings.enabled && settings.store === 'memory') {
     store = createMemoryStore({ maxEntries: settings.maxEntries, ttlSeconds: settings.ttlSeconds, maxBytes: settings.maxMegabytes * 1024 * 1024 });
   } else if (settings.enabled && settings.store === 'redis') {
-    redis = createRedisClient(settings.redisUrl, 'ppid-http-cache');
+    // The process's one Redis connection (src/redis/client.ts), shared with the rate limits;
+    // closed by the operations module at shutdown (destroyOps).
+    redis = redisClient();
+    if (!redis) throw new Error('PPID_HTTP_CACHE_STORE=redis needs REDIS_URL');
     let lastReport = 0;
     store = createRedisStore(redis, {
       prefix: settings.redisPrefix,
@@ -63,15 +66,12 @@ export function registerHttpCache(strapi: Core.Strapi): void {
     invalidate,
     async ready() {
       if (!redis) return;
-      try {
-        await redisReady(redis);
-      } catch (error) {
-        strapi.log.warn(`[ppid] HTTP cache: Redis at REDIS_URL not reachable yet (${(error as Error).message}); answering without the cache until it is`);
+      if (!(await redisReady(redis, 5_000))) {
+        strapi.log.warn(`[ppid] HTTP cache: Redis at REDIS_URL not reachable yet (status ${redis.status}); answering without the cache until it is`);
       }
     },
     async close() {
       await store?.close();
-      if (redis) await closeRedisClient(redis);
     },
   });
   if (!store) return;

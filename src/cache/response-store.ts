@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import { keyPrefixOf } from '../redis/client';
 import { decodeEntry, encodeEntry, type CachedResponse } from './rules';
 
 /**
@@ -79,14 +80,15 @@ type ScriptedRedis = Redis & {
 /**
  * Shared by every instance: entries are `<prefix>e:<generation>:<key>` with a TTL, the
  * generation is `<prefix>generation`; invalidating increments it, which makes every older entry
- * unreachable at once on all instances (they expire on their own).
+ * unreachable at once on all instances (they expire on their own). Both under the client's own
+ * key prefix (REDIS_PREFIX), which the scripts add to the entry keys they build themselves.
  */
 export function createRedisStore(client: Redis, opts: { prefix: string; ttlSeconds: number; onError: (error: Error) => void }): ResponseStore {
   const redis = client as ScriptedRedis;
   redis.defineCommand('ppidCacheLookup', { numberOfKeys: 1, lua: LOOKUP });
   redis.defineCommand('ppidCacheStore', { numberOfKeys: 1, lua: STORE });
   const genKey = `${opts.prefix}generation`;
-  const entryPrefix = `${opts.prefix}e:`;
+  const entryPrefix = `${keyPrefixOf(client)}${opts.prefix}e:`;
   const ttlMs = opts.ttlSeconds * 1000;
   // An invalidation that could not reach Redis is retried before anything is served from it again.
   let invalidationOwed = false;

@@ -22,7 +22,7 @@ export interface HttpCacheSettings {
   /** Most memory (MiB, approximately) the in-memory store's answers take. */
   maxMegabytes: number;
   redisUrl: string;
-  /** Key prefix in Redis. */
+  /** Key prefix of the response cache's keys in Redis, under REDIS_PREFIX. */
   redisPrefix: string;
   /** Paths of the public, cacheable read routes: the collection or single type path itself, or one id below it. */
   paths: string[];
@@ -152,7 +152,7 @@ export function readHttpCacheSettings(env: Env): { settings: HttpCacheSettings; 
     maxEntries: env.int('PPID_HTTP_CACHE_MAX_ENTRIES', 5000),
     maxMegabytes: env.int('PPID_HTTP_CACHE_MAX_MB', 64),
     redisUrl,
-    redisPrefix: env('PPID_HTTP_CACHE_PREFIX', 'ppid:http-cache:'),
+    redisPrefix: env('PPID_HTTP_CACHE_PREFIX', 'http-cache:'),
     paths: PUBLIC_CACHEABLE_PATHS,
   };
   const problems: string[] = [];

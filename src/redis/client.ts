@@ -39,6 +39,9 @@ export function redisClient(env: NodeJS.ProcessEnv = process.env): Redis | null 
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,
+    // A server that accepts but does not answer must not hold a request: the command fails and
+    // the caller falls back (the response cache answers from the database, limits count in memory).
+    commandTimeout: 1_000,
     lazyConnect: false,
     retryStrategy: (times) => Math.min(times * 200, 2_000),
   });
@@ -46,6 +49,14 @@ export function redisClient(env: NodeJS.ProcessEnv = process.env): Redis | null 
   client.on('error', () => undefined);
   shared = { key, client };
   return client;
+}
+
+/**
+ * The prefix the client puts before every key it is given as a key (commands' key arguments and
+ * a script's KEYS). A Lua script that builds more keys from its ARGV must add it itself.
+ */
+export function keyPrefixOf(client: Redis): string {
+  return String((client.options as { keyPrefix?: string }).keyPrefix ?? '');
 }
 
 /** Waits (up to `ms`) for the connection to be ready; false if it is not. */

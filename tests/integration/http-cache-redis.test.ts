@@ -1,12 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import Redis from 'ioredis';
 import type { Core } from '@strapi/strapi';
 import { httpCacheCases } from '../helpers/http-cache-cases';
 
 /**
  * The same cases with the response cache shared in Redis (REDIS_URL), plus what sharing means:
  * another instance's store sees the entries, and an invalidation on this instance reaches it.
- * Redis at PPID_TEST_REDIS_URL (default redis://127.0.0.1:6379/1), keys under a throwaway prefix.
+ * Redis at PPID_TEST_REDIS_URL (default redis://127.0.0.1:6379/1), keys under a throwaway
+ * REDIS_PREFIX (the cache's own keys under `http-cache:` below it, as in production).
  */
 const REDIS_URL = process.env.PPID_TEST_REDIS_URL || 'redis://127.0.0.1:6379/1';
 const PREFIX = `ppid-perf:test:${process.pid}:${Date.now()}:`;
@@ -24,26 +26,23 @@ if (!reachable) {
 
 (reachable ? describe : describe.skip)('HTTP cache shared in Redis', () => {
   afterAll(async () => {
-    const { createRedisClient, closeRedisClient, redisReady } = require(path.resolve(__dirname, '../../dist/src/cache/redis-client'));
-    const client = createRedisClient(REDIS_URL, 'ppid-test-cleanup');
+    const client = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
     try {
-      await redisReady(client);
       const keys: string[] = await client.keys(`${PREFIX}*`);
       if (keys.length) await client.del(...keys);
     } finally {
-      await closeRedisClient(client);
+      client.disconnect();
     }
   });
-  httpCacheCases({ PPID_HTTP_CACHE_STORE: 'redis', REDIS_URL, PPID_HTTP_CACHE_PREFIX: PREFIX }, (get) => {
+  httpCacheCases({ PPID_HTTP_CACHE_STORE: 'redis', REDIS_URL, REDIS_PREFIX: PREFIX }, (get) => {
     test("another instance's store sees what this one cached, and loses it when this one publishes", async () => {
       const { strapi, documentId } = get();
-      const dist = path.resolve(__dirname, '../../dist/src/cache');
-      const { createRedisClient, closeRedisClient, redisReady } = require(path.join(dist, 'redis-client'));
-      const { createRedisStore } = require(path.join(dist, 'response-store'));
-      const client = createRedisClient(REDIS_URL, 'ppid-test-other-instance');
+      const { createRedisStore } = require(path.resolve(__dirname, '../../dist/src/cache/response-store'));
+      // Another instance: its own connection, with the same REDIS_PREFIX and cache prefix.
+      const client = new Redis(REDIS_URL, { keyPrefix: PREFIX, maxRetriesPerRequest: 1 });
       try {
-        await redisReady(client);
-        const other = createRedisStore(client, { prefix: PREFIX, ttlSeconds: 60, onError: (e: Error) => { throw e; } });
+        await new Promise((resolve) => client.once('ready', resolve));
+        const other = createRedisStore(client, { prefix: 'http-cache:', ttlSeconds: 60, onError: (e: Error) => { throw e; } });
         const request = (await import('supertest')).default;
         const url = `/api/dip-documents/${documentId}?locale=id&populate=berkas`;
         const served = await request((strapi as Core.Strapi).server.httpServer).get(url);
@@ -56,8 +55,17 @@ if (!reachable) {
         const after = await other.lookup(url);
         expect(after.entry).toBeNull();
         expect(Number(after.generation)).toBeGreaterThan(Number(seen.generation));
+        // Every key the cache wrote is under REDIS_PREFIX (nothing escapes the deployment's namespace).
+        const bare = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+        try {
+          const keys: string[] = await bare.keys(`${PREFIX}*`);
+          expect(keys.some((k) => k.startsWith(`${PREFIX}http-cache:e:`))).toBe(true);
+          expect(keys).toContain(`${PREFIX}http-cache:generation`);
+        } finally {
+          bare.disconnect();
+        }
       } finally {
-        await closeRedisClient(client);
+        client.disconnect();
       }
     });
   });

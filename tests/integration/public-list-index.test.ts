@@ -3,7 +3,7 @@ import request from 'supertest';
 import type { Core } from '@strapi/strapi';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { indexStatement } from '../../src/db/indexes';
-import { PUBLIC_DIP_LIST_INDEX } from '../../src/api/dip-document/public-index';
+import { publicDipListIndex } from '../../src/api/dip-document/public-index';
 
 /**
  * The public DIP list is read through the project's partial index of published rows (issue #13:
@@ -82,8 +82,10 @@ function expectThroughIndex(text: string) {
     expect(text).toMatch(new RegExp(`(Index Scan( Backward)?|Index Only Scan( Backward)?|Bitmap Index Scan) (using|on) ${index}`));
     expect(text).not.toMatch(new RegExp(`Seq Scan on ${table}`));
   } else {
-    expect(text).toMatch(new RegExp(`USING (COVERING )?INDEX ${index}`));
-    expect(text).not.toMatch(/^SCAN /m);
+    // A search in the index or a scan of the index itself in list order; never of the table.
+    expect(text).toMatch(new RegExp(`(SEARCH|SCAN) t0 USING (COVERING )?INDEX ${index}`));
+    expect(text).not.toMatch(/^SCAN t0$/m);
+    expect(text).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
   }
 }
 
@@ -91,7 +93,7 @@ beforeAll(async () => {
   strapi = await setupStrapi();
   const meta = strapi.db.metadata.get(DIP as any) as any;
   table = meta.tableName;
-  index = `${table}_${PUBLIC_DIP_LIST_INDEX.name}`;
+  index = `${table}_${publicDipListIndex(strapi.db.dialect.client).name}`;
   col = (attribute: string) => meta.attributes[attribute].columnName ?? attribute;
   knex = strapi.db.connection;
   await knex.batchInsert(table, rows(), 200);
@@ -99,9 +101,10 @@ beforeAll(async () => {
 });
 afterAll(teardownStrapi);
 
-test('the index exists after start-up: published rows only, by locale and list order', async () => {
-  const expected = indexStatement(table, col, PUBLIC_DIP_LIST_INDEX);
-  expect(expected).toBe(`CREATE INDEX IF NOT EXISTS ${index} ON ${table} (locale, nomor, kategori, tahun) WHERE published_at IS NOT NULL`);
+test('the index exists after start-up: published rows only, in list order', async () => {
+  const expected = indexStatement(table, col, publicDipListIndex(strapi.db.dialect.client));
+  const columns = postgres ? 'locale, nomor, kategori, tahun' : 'nomor, locale, kategori, tahun';
+  expect(expected).toBe(`CREATE INDEX IF NOT EXISTS ${index} ON ${table} (${columns}) WHERE published_at IS NOT NULL`);
   const found = postgres
     ? (await knex.raw('SELECT indexdef AS sql FROM pg_indexes WHERE indexname = ?', [index])).rows
     : await knex.raw("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", [index]);
@@ -118,6 +121,16 @@ test.each([
   expect(selects.length).toBeGreaterThanOrEqual(2); // the page and its count
   for (const { sql, bindings } of selects) expectThroughIndex(await plan(sql, bindings));
   expect(body.data.length).toBeGreaterThan(0);
+});
+
+// SQLite only: why the index starts with `nomor` there (src/api/dip-document/public-index.ts).
+// PostgreSQL weighs its own statistics; either plan reads the locale's published rows there.
+(postgres ? test.skip : test)('a title search in id order is not made to go through the index (a table scan stops at its tenth match)', async () => {
+  const { body, selects } = await selectsOf('/api/dip-documents?locale=id&filters[judul][$containsi]=anggaran&pagination[pageSize]=10');
+  expect(body.data).toHaveLength(10);
+  const page = selects.find((s) => !/count\(/i.test(s.sql))!;
+  const text = await plan(page.sql, page.bindings);
+  expect(text).not.toMatch(new RegExp(`${index}[\\s\\S]*TEMP B-TREE FOR ORDER BY|Sort[\\s\\S]*${index}`));
 });
 
 test('the answers are those of the table itself: published, not exempt, in number order, counted right', async () => {
