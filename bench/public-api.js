@@ -166,7 +166,6 @@ function writePlainProject() {
   w('config/api.js', `module.exports = { rest: { defaultLimit: 25, maxLimit: 100, withCount: true } };\n`);
   // create-strapi's template list.
   w('config/middlewares.js', `module.exports = ['strapi::logger', 'strapi::errors', 'strapi::security', 'strapi::cors', 'strapi::poweredBy', 'strapi::query', 'strapi::body', 'strapi::session', 'strapi::favicon', 'strapi::public'];\n`);
-  /** @type {[string, string[]][]} */
   const types = ['dip-document', 'bidang'];
   const kept = new Set(types.map((type) => `api::${type}.${type}`));
   for (const type of types) {

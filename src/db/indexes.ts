@@ -3,6 +3,9 @@
  * the same SQL on SQLite and PostgreSQL). Strapi's schema sync only creates the indexes it knows
  * (document id/locale/publication, foreign keys), and tables exist only after it ran, so every
  * feature that needs one for its queries declares it here by attribute names.
+ *
+ * `IF NOT EXISTS` goes by name: an index whose definition changes needs a new name (a database
+ * that has the old one would otherwise keep it), and the old name a `DROP INDEX IF EXISTS`.
  */
 import type { Core } from '@strapi/strapi';
 
