@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { indexStatement } from '../../src/db/indexes';
 import { publicDipListIndex } from '../../src/api/dip-document/public-index';
+import { queryPlan } from '../helpers/query-plan';
 
 /**
  * The public DIP list is read through the project's partial index of published rows (issue #13:
@@ -52,14 +53,7 @@ function rows(): Record<string, unknown>[] {
   return out;
 }
 
-async function plan(sql: string, bindings: readonly unknown[]): Promise<string> {
-  if (postgres) {
-    const result = await knex.raw(`EXPLAIN ${sql.replace(/\$\d+/g, '?')}`, bindings);
-    return result.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
-  }
-  const result = await knex.raw(`EXPLAIN QUERY PLAN ${sql}`, bindings);
-  return result.map((r: { detail: string }) => r.detail).join('\n');
-}
+const plan = async (sql: string, bindings: readonly unknown[]) => (await queryPlan(knex, sql, bindings)).join('\n');
 
 /** The SELECTs on the DIP table that one anonymous GET sends, and its answer. */
 async function selectsOf(url: string): Promise<{ body: any; selects: Array<{ sql: string; bindings: unknown[] }> }> {

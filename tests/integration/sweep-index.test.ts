@@ -3,6 +3,7 @@ import { setupStrapi, teardownStrapi } from '../helpers/strapi';
 import { createAdmin } from '../helpers/admin';
 import { sweepTimers } from '../../src/workflow/sweeper';
 import { deliverNotices } from '../../src/outbox/sender';
+import { queryPlan } from '../helpers/query-plan';
 
 /**
  * The sweeper's cost must follow the number of due timers, not the number of open ones. Speed
@@ -78,15 +79,7 @@ function sweeperSelect() {
     .toSQL();
 }
 
-async function plan(sql: string, bindings: readonly unknown[]): Promise<string[]> {
-  if (postgres) {
-    // A statement captured from the driver carries pg's $1, $2… placeholders, in binding order.
-    const result = await knex.raw(`EXPLAIN ${sql.replace(/\$\d+/g, '?')}`, bindings);
-    return result.rows.map((r: Record<string, string>) => r['QUERY PLAN']);
-  }
-  const rows = await knex.raw(`EXPLAIN QUERY PLAN ${sql}`, bindings);
-  return rows.map((r: { detail: string }) => r.detail);
-}
+const plan = (sql: string, bindings: readonly unknown[]) => queryPlan(knex, sql, bindings);
 
 function expectServedByDueIndex(lines: string[]) {
   const index = `${table}_due_idx`;

@@ -7,6 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { setupStrapi, teardownStrapi } from '../helpers/strapi';
+import { queryPlan } from '../helpers/query-plan';
 
 const N = 3000;
 const postgres = process.env.DATABASE_CLIENT === 'postgres';
@@ -46,14 +47,7 @@ beforeAll(async () => {
 });
 afterAll(teardownStrapi);
 
-async function plan(sql: string, bindings: readonly unknown[]): Promise<string> {
-  if (postgres) {
-    const result = await knex.raw(`EXPLAIN ${sql.replace(/\$\d+/g, '?')}`, bindings);
-    return result.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
-  }
-  const rows = await knex.raw(`EXPLAIN QUERY PLAN ${sql}`, bindings);
-  return rows.map((r: { detail: string }) => r.detail).join('\n');
-}
+const plan = async (sql: string, bindings: readonly unknown[]) => (await queryPlan(knex, sql, bindings)).join('\n');
 
 test('deciding that a file is public reads through indexes only, and decides right', async () => {
   strapi.config.set('ppid.upload.publicCacheSeconds', 0);
