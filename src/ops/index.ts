@@ -31,16 +31,34 @@ async function within<T>(work: Promise<T>, ms: number): Promise<T> {
   }
 }
 
+async function databaseAnswers(strapi: Core.Strapi, ms: number): Promise<boolean> {
+  try {
+    await within(strapi.db.connection.raw('SELECT 1'), ms);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The answer to an API request refused while the database cannot be reached. */
+export const DATABASE_OUTAGE_BODY = {
+  data: null,
+  error: {
+    status: 503,
+    name: 'ServiceUnavailableError',
+    message: 'Basis data sedang tidak dapat dihubungi. Coba lagi sebentar lagi.',
+    details: {},
+  },
+};
+
 /** What readiness found: each check `ok`, `tidak dipakai` (not configured) or the reason it failed. */
 export async function readiness(strapi: Core.Strapi): Promise<{ ready: boolean; checks: Record<string, string> }> {
   const checks: Record<string, string> = {};
   if (isStopping()) checks.instance = 'sedang berhenti';
-  try {
-    await within(strapi.db.connection.raw('SELECT 1'), 2_000);
-    checks.database = 'ok';
-  } catch (error) {
+  if (await databaseAnswers(strapi, 2_000)) checks.database = 'ok';
+  else {
     checks.database = 'tidak menjawab';
-    strapi.log.warn(`[ppid] siap? database: ${(error as Error).message}`);
+    strapi.log.warn('[ppid] siap? database: tidak menjawab dalam 2 detik');
   }
   const redis = redisClient();
   if (!redis) checks.redis = 'tidak dipakai';
@@ -66,6 +84,17 @@ export function registerOps(strapi: Core.Strapi): void {
     ctx.state.requestId = id;
     ctx.set('X-Request-Id', id);
     await next();
+    // While the database is unreachable, Strapi's users-permissions cannot read the public role's
+    // permissions and refuses every content-API request with 401, as if the reader had no right
+    // to it. Say what happened instead: 503 with Retry-After, so a client (the site build, a CDN)
+    // retries instead of concluding that the content is forbidden. Only a refused request pays the
+    // check.
+    if ((ctx.status === 401 || ctx.status === 403 || ctx.status >= 500) && ctx.path.startsWith('/api/') && !(await databaseAnswers(strapi, 1_000))) {
+      ctx.status = 503;
+      ctx.set('Retry-After', '5');
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = DATABASE_OUTAGE_BODY;
+    }
   });
   strapi.server.routes([
     {

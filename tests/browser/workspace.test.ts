@@ -248,8 +248,16 @@ test('one memo through all six steps: each person\'s "Pekerjaan saya", the list 
   await who.page.locator('thead th').filter({ hasText: 'Batas waktu / SLA' }).first().click();
   await who.page.waitForURL((url) => decodeURIComponent(url.search).includes('sort=slaJatuhTempo:ASC'), { timeout: 30_000 });
   // Every row's SLA cell has loaded (the field is private: the cells read it through /ppid/sla).
-  const rows = await who.page.locator('tbody tr').count();
-  await who.page.waitForFunction((n) => document.querySelectorAll('tbody tr [data-testid="sla-cell"]').length === n, rows, { timeout: 30_000 });
+  // Rows and cells are counted together: the table re-renders after the sort, so a row count taken
+  // before can belong to the previous rendering.
+  await who.page.waitForFunction(
+    () => {
+      const rows = document.querySelectorAll('tbody tr').length;
+      return rows > 1 && document.querySelectorAll('tbody tr [data-testid="sla-cell"]').length === rows;
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
   const dues = (await who.page.locator('tbody tr [data-testid="sla-cell"][data-due]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-due') ?? '')))
     .map((d) => Date.parse(d));
   await shot(who.page, '05b-daftar-urut-batas-waktu');

@@ -3,8 +3,8 @@
  * reaches PostgreSQL through a TCP relay this test controls; cutting the relay is a database
  * outage as the instance sees it (connections dropped, new ones refused). While it lasts,
  * readiness answers 503 naming the database and liveness still answers (a load balancer takes the
- * instance out of rotation instead of restarting it); when the database is back the instance
- * serves again without a restart.
+ * instance out of rotation instead of restarting it), and a public read is 503 with Retry-After;
+ * when the database is back the instance serves again without a restart.
  *
  * PostgreSQL only: SQLite is a file inside the instance's own process, it has no outage of its own.
  */
@@ -84,13 +84,14 @@ describeOnPostgres('readiness when the database goes away and comes back', () =>
     expect(ready.body).toMatchObject({ status: 'tidak siap', database: 'tidak menjawab' });
     expect(ready.headers['cache-control']).toBe('no-store');
     expect((await http().get('/_health')).status).toBe(204);
-    // A request that needs the database is refused without data (no cached or partial answer
-    // pretending to be current; Strapi's users-permissions answers 401 when it cannot read the
-    // public role's permissions) and the process does not exit.
+    // A public read that needs the database is answered 503 with Retry-After, saying why (not the
+    // 401 Strapi's users-permissions gives when it cannot read the public role's permissions, which
+    // would tell the site build the content is forbidden), without data, and the process stays up.
     const list = await http().get('/api/dip-documents?locale=id&pagination[pageSize]=1&filters[nomor][$ne]=tidak-tersimpan');
-    expect(list.status).toBeGreaterThanOrEqual(400);
-    expect(list.body.data ?? null).toBeNull();
-    expect(list.body.error).toBeDefined();
+    expect(list.status).toBe(503);
+    expect(list.headers['retry-after']).toBe('5');
+    expect(list.headers['cache-control']).toBe('no-store');
+    expect(list.body).toEqual({ data: null, error: expect.objectContaining({ status: 503, name: 'ServiceUnavailableError', message: expect.stringMatching(/Basis data sedang tidak dapat dihubungi/) }) });
     expect(app.child.exitCode).toBeNull();
   }, 60_000);
 
@@ -104,6 +105,9 @@ describeOnPostgres('readiness when the database goes away and comes back', () =>
     }
     expect(status).toBe(200);
     expect((await http().get('/api/bidangs')).status).toBe(200);
+    // A request refused for its own reasons keeps its own answer once the database answers.
+    expect((await http().get('/api/permohonan-informasi')).status).toBeGreaterThanOrEqual(400);
+    expect((await http().get('/api/permohonan-informasi')).status).not.toBe(503);
     expect(app.child.exitCode).toBeNull();
   }, 60_000);
 });
