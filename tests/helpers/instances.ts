@@ -67,6 +67,31 @@ export interface Instance {
   stop(): Promise<void>;
 }
 
+/**
+ * A loopback port free now, chosen by the system. Fixed ports in the ephemeral range (32768–60999
+ * here) collide now and then with the local end of an outgoing connection (PostgreSQL, Redis),
+ * which makes an instance fail to start with "port already used".
+ */
+export async function freePort(): Promise<number> {
+  return (await freePorts(1))[0];
+}
+
+/** `count` different free loopback ports (all held open until each is known, so none repeats). */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () =>
+      new Promise<net.Server>((resolve, reject) => {
+        const server = net.createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => resolve(server));
+      }),
+    ),
+  );
+  const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  return ports;
+}
+
 /** Forks an instance listening on 127.0.0.1:`port` and waits until it answers. */
 export async function startInstance(port: number, env: Record<string, string>): Promise<Instance> {
   const child = fork(path.join(__dirname, 'instance-server.js'), [], {

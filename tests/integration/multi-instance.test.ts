@@ -16,9 +16,10 @@ import request from 'supertest';
 import type { Client } from 'pg';
 import { startSmtp } from '../helpers/smtp';
 import { referenceTotp } from '../helpers/reference-totp';
-import { isPostgres, NGINX, pgAdmin, startInstance, startNginx, throwawayDatabase, type Instance, type Nginx } from '../helpers/instances';
+import { freePorts, isPostgres, NGINX, pgAdmin, startInstance, startNginx, throwawayDatabase, type Instance, type Nginx } from '../helpers/instances';
 
-const PORTS = { nginx: 41610, a: 41611, b: 41612 };
+// Chosen at start (freePort): fixed ports in the ephemeral range collided with outgoing connections.
+const PORTS = { nginx: 0, a: 0, b: 0 };
 const REDIS_URL = process.env.PPID_TEST_REDIS_URL || 'redis://127.0.0.1:6379/2';
 const PASSWORD = 'Kx9#vT2m-Qw7z-Lp4s';
 const MINUTE = 60_000;
@@ -80,6 +81,7 @@ describeMulti('two instances on one PostgreSQL database behind nginx, with Redis
       PPID_SHUTDOWN_TIMEOUT_SECONDS: '30',
     };
     // The first instance creates the schema; the second starts on it (as a rolling deploy does).
+    [PORTS.nginx, PORTS.a, PORTS.b] = await freePorts(3);
     a = await startInstance(PORTS.a, { ...env, PPID_AUDIT_ANCHOR_DIR: anchorDirs[0] });
     b = await startInstance(PORTS.b, { ...env, PPID_AUDIT_ANCHOR_DIR: anchorDirs[1] });
     nginx = await startNginx(PORTS.nginx, [PORTS.a, PORTS.b]);

@@ -6,15 +6,16 @@
  */
 import request from 'supertest';
 import net from 'node:net';
-import { startInstance, throwawayDatabase, type Instance } from '../helpers/instances';
+import { freePort, startInstance, throwawayDatabase, type Instance } from '../helpers/instances';
 
-const PORT = 41620;
+let PORT = 0; // chosen in beforeAll (freePort)
 const DEAD_REDIS = 'redis://127.0.0.1:41699/2';
 let db: Awaited<ReturnType<typeof throwawayDatabase>>;
 let app: Instance;
 const http = () => request(`http://127.0.0.1:${PORT}`);
 
 beforeAll(async () => {
+  PORT = await freePort();
   db = await throwawayDatabase('multi_ops');
   app = await startInstance(PORT, {
     ...db.env,

@@ -10,10 +10,10 @@
  */
 import net from 'node:net';
 import request from 'supertest';
-import { isPostgres, startInstance, throwawayDatabase, type Instance } from '../helpers/instances';
+import { freePort, isPostgres, startInstance, throwawayDatabase, type Instance } from '../helpers/instances';
 
-const PORT = 41630;
-const RELAY_PORT = 41631;
+let PORT = 0; // chosen in beforeAll (freePort)
+let RELAY_PORT = 0;
 const describeOnPostgres = isPostgres() ? describe : describe.skip;
 
 /** A TCP relay to PostgreSQL that can be cut (every connection dropped, new ones refused) and restored. */
@@ -36,7 +36,8 @@ function databaseRelay(target: { host: string; port: number }) {
     upstream.on('close', () => client.destroy());
   });
   return {
-    listen: () => new Promise<void>((resolve) => server.listen(RELAY_PORT, '127.0.0.1', () => resolve())),
+    listen: () =>
+      new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port))),
     cut() {
       cut = true;
       for (const s of sockets) s.destroy();
@@ -58,7 +59,8 @@ describeOnPostgres('readiness when the database goes away and comes back', () =>
   const http = () => request(`http://127.0.0.1:${PORT}`);
 
   beforeAll(async () => {
-    await relay.listen();
+    RELAY_PORT = await relay.listen();
+    PORT = await freePort();
     db = await throwawayDatabase('ready_db');
     app = await startInstance(PORT, { ...db.env, DATABASE_HOST: '127.0.0.1', DATABASE_PORT: String(RELAY_PORT) });
   }, 600_000);
